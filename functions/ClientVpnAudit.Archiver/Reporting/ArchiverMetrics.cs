@@ -1,0 +1,32 @@
+namespace ClientVpnAudit.Archiver.Reporting;
+
+/// <summary>
+/// The CloudWatch metrics every run emits in Embedded Metric Format. The stack's alarms watch these names, so they
+/// are defined here once.
+/// </summary>
+public static class ArchiverMetrics
+{
+    public const string Namespace = "ClientVpnAudit";
+
+    /// <summary>The one dimension: the function's name, so two deployments in an account never mix their metrics.</summary>
+    public const string FunctionNameDimension = "FunctionName";
+
+    /// <summary>1 when every endpoint was archived completely, else 0. The staleness alarm watches its sum.</summary>
+    public const string RunSucceeded = nameof(RunSucceeded);
+
+    public const string EndpointsPolled = nameof(EndpointsPolled);
+    public const string EndpointsFailed = nameof(EndpointsFailed);
+    public const string Pages = nameof(Pages);
+    public const string ConnectionsSeen = nameof(ConnectionsSeen);
+    public const string SessionsInserted = nameof(SessionsInserted);
+    public const string SessionsUpdated = nameof(SessionsUpdated);
+    public const string SessionsUnchanged = nameof(SessionsUnchanged);
+    public const string SessionsStale = nameof(SessionsStale);
+    public const string SessionsMarkedLost = nameof(SessionsMarkedLost);
+    public const string MalformedConnections = nameof(MalformedConnections);
+    public const string CounterWarnings = nameof(CounterWarnings);
+    public const string DynamoDbRequests = nameof(DynamoDbRequests);
+    public const string ReadCapacityUnits = nameof(ReadCapacityUnits);
+    public const string WriteCapacityUnits = nameof(WriteCapacityUnits);
+    public const string DurationMilliseconds = nameof(DurationMilliseconds);
+}
