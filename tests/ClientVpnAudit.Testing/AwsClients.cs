@@ -1,0 +1,19 @@
+using Amazon.DynamoDBv2;
+using Amazon.EC2;
+using Amazon.Runtime;
+
+namespace ClientVpnAudit.Testing;
+
+/// <summary>AWS SDK clients pointed at a local endpoint (dynalite, the EC2 emulator) with dummy credentials.</summary>
+public static class AwsClients
+{
+    public const string Region = "us-east-1";
+
+    public static AWSCredentials Credentials { get; } = new BasicAWSCredentials("test", "test");
+
+    public static IAmazonEC2 Ec2(Uri url) =>
+        new AmazonEC2Client(Credentials, new AmazonEC2Config { ServiceURL = url.ToString(), AuthenticationRegion = Region });
+
+    public static IAmazonDynamoDB DynamoDb(Uri url) =>
+        new AmazonDynamoDBClient(Credentials, new AmazonDynamoDBConfig { ServiceURL = url.ToString(), AuthenticationRegion = Region });
+}

@@ -1,0 +1,37 @@
+using Amazon.DynamoDBv2;
+using ClientVpnAudit.Archiver.Sessions;
+using ClientVpnAudit.LocalDynamoDb;
+
+namespace ClientVpnAudit.Testing;
+
+/// <summary>One in-memory dynalite per test class (IClassFixture) or collection (ICollectionFixture).</summary>
+public sealed class DynaliteFixture : IAsyncLifetime
+{
+    private DynaliteServer? server;
+
+    public Uri Url => Server.Url;
+
+    public DynaliteServer Server => server ?? throw new InvalidOperationException("DynaliteFixture is not initialized yet");
+
+    public async Task InitializeAsync() =>
+        server = await DynaliteServer.StartAsync(new DynaliteOptions { RepositoryRoot = RepositoryPaths.Root });
+
+    public async Task DisposeAsync()
+    {
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    public IAmazonDynamoDB CreateClient() => AwsClients.DynamoDb(Url);
+
+    /// <summary>Creates a sessions table with a unique name, so tests sharing this fixture do not see each other's items.</summary>
+    public async Task<string> CreateSessionTableAsync(CancellationToken cancellationToken = default)
+    {
+        var name = "sessions-" + Guid.NewGuid().ToString("N");
+        using var client = CreateClient();
+        await SessionTableCreation.EnsureExistsAsync(client, name, cancellationToken);
+        return name;
+    }
+}
