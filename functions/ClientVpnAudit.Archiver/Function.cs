@@ -1,10 +1,67 @@
+using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.EC2;
+using ClientVpnAudit.Archiver.Configuration;
+using ClientVpnAudit.Archiver.Pipeline;
+using ClientVpnAudit.Archiver.Reporting;
+
 namespace ClientVpnAudit.Archiver;
 
-/// <summary>The Lambda entry point (handler: ClientVpnAudit.Archiver::ClientVpnAudit.Archiver.Function::HandleAsync).</summary>
+/// <summary>
+/// The Lambda entry point: a thin adapter that reads the scheduled event, runs the pipeline and reports. Its input and
+/// output are streams, so the managed runtime needs no serializer and this assembly no Amazon.Lambda.* package.
+/// </summary>
 public sealed class Function
 {
     /// <summary>The handler string the stack configures; it must match this type and method.</summary>
     public const string Handler = "ClientVpnAudit.Archiver::ClientVpnAudit.Archiver.Function::HandleAsync";
 
-    public Task<Stream> HandleAsync(Stream input) => throw new NotImplementedException();
+    private readonly ArchiverPipeline _pipeline;
+    private readonly JsonLog _log;
+    private readonly string _functionName;
+
+    /// <summary>Used by the Lambda runtime: clients from the default credential chain and region, options from the environment.</summary>
+    public Function()
+        : this(new AmazonEC2Client(), new AmazonDynamoDBClient(), ArchiverOptionsReader.FromEnvironment(), new JsonLog(Console.Out))
+    {
+    }
+
+    public Function(IAmazonEC2 ec2, IAmazonDynamoDB dynamoDb, ArchiverOptions options, JsonLog log)
+    {
+        _pipeline = new ArchiverPipeline(ec2, dynamoDb, options, log);
+        _log = log;
+        _functionName = System.Environment.GetEnvironmentVariable("AWS_LAMBDA_FUNCTION_NAME") ?? "local";
+    }
+
+    /// <returns>The run summary as JSON.</returns>
+    /// <exception cref="ArchiverRunFailedException">An endpoint (or the endpoint listing) failed; thrown after every endpoint was tried and the summary was reported, so the function's Errors metric sees it.</exception>
+    public async Task<Stream> HandleAsync(Stream input)
+    {
+        LogEvent(input);
+        var summary = await _pipeline.RunAsync();
+        RunReport.Write(_log, summary, _functionName);
+        if (!summary.Succeeded)
+        {
+            throw new ArchiverRunFailedException(summary);
+        }
+
+        var output = new MemoryStream();
+        await JsonSerializer.SerializeAsync(output, summary, ArchiverJsonContext.Default.RunSummary);
+        output.Position = 0;
+        return output;
+    }
+
+    /// <summary>A schedule carries no data the run needs: an unreadable event is logged and the run still happens.</summary>
+    private void LogEvent(Stream input)
+    {
+        try
+        {
+            var scheduled = JsonSerializer.Deserialize(input, ArchiverJsonContext.Default.ScheduledEvent);
+            _log.Info("run started", ("eventId", scheduled?.Id), ("eventTime", scheduled?.Time), ("source", scheduled?.Source));
+        }
+        catch (JsonException exception)
+        {
+            _log.Warn("event is not a readable scheduled event; running anyway", ("error", exception.Message));
+        }
+    }
 }

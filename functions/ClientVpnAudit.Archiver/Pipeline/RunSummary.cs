@@ -1,0 +1,32 @@
+namespace ClientVpnAudit.Archiver.Pipeline;
+
+/// <summary>What one run did: returned by the function, logged as one JSON line, and emitted as metrics.</summary>
+public sealed record RunSummary
+{
+    public required string StartedAt { get; init; }
+    public required bool Succeeded { get; init; }
+
+    /// <summary>Why the run could not even list its endpoints; null otherwise.</summary>
+    public string? Error { get; init; }
+
+    public required int EndpointsPolled { get; init; }
+    public required int EndpointsFailed { get; init; }
+    public required IReadOnlyList<EndpointFailure> Failures { get; init; }
+    public required int EndpointPages { get; init; }
+    public required int Pages { get; init; }
+    public required int ConnectionsSeen { get; init; }
+    public required int SessionsInserted { get; init; }
+    public required int SessionsUpdated { get; init; }
+    public required int SessionsUnchanged { get; init; }
+    public required int SessionsStale { get; init; }
+    public required int SessionsMarkedLost { get; init; }
+    public required int MalformedConnections { get; init; }
+    public required int CounterWarnings { get; init; }
+    public required int DynamoDbRequests { get; init; }
+    public required double ReadCapacityUnits { get; init; }
+    public required double WriteCapacityUnits { get; init; }
+    public required long DurationMilliseconds { get; init; }
+}
+
+/// <summary>An endpoint that could not be archived completely, and why.</summary>
+public sealed record EndpointFailure(string EndpointId, string Reason);

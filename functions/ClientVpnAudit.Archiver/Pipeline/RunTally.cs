@@ -1,0 +1,39 @@
+namespace ClientVpnAudit.Archiver.Pipeline;
+
+/// <summary>The counts of a run, added to by every endpoint at once.</summary>
+internal sealed class RunTally
+{
+    private int _pages;
+    private int _connectionsSeen;
+    private int _inserted;
+    private int _updated;
+    private int _unchanged;
+    private int _stale;
+    private int _markedLost;
+    private int _malformed;
+    private int _counterWarnings;
+
+    public int Pages => _pages;
+    public int ConnectionsSeen => _connectionsSeen;
+    public int Inserted => _inserted;
+    public int Updated => _updated;
+    public int Unchanged => _unchanged;
+    public int Stale => _stale;
+    public int MarkedLost => _markedLost;
+    public int Malformed => _malformed;
+    public int CounterWarnings => _counterWarnings;
+
+    public void AddPage(int connections)
+    {
+        Interlocked.Increment(ref _pages);
+        Interlocked.Add(ref _connectionsSeen, connections);
+    }
+
+    public void AddInserted() => Interlocked.Increment(ref _inserted);
+    public void AddUpdated() => Interlocked.Increment(ref _updated);
+    public void AddUnchanged() => Interlocked.Increment(ref _unchanged);
+    public void AddStale() => Interlocked.Increment(ref _stale);
+    public void AddMarkedLost() => Interlocked.Increment(ref _markedLost);
+    public void AddMalformed() => Interlocked.Increment(ref _malformed);
+    public void AddCounterWarnings(int count) => Interlocked.Add(ref _counterWarnings, count);
+}
