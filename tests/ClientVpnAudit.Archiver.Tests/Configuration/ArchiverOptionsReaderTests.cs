@@ -1,0 +1,63 @@
+using ClientVpnAudit.Archiver.Configuration;
+
+namespace ClientVpnAudit.Archiver.Tests.Configuration;
+
+public class ArchiverOptionsReaderTests
+{
+    private static ArchiverOptions Read(params (string Name, string Value)[] variables)
+    {
+        var values = variables.ToDictionary(variable => variable.Name, variable => variable.Value);
+        return ArchiverOptionsReader.Read(name => values.GetValueOrDefault(name));
+    }
+
+    [Fact]
+    public void Read_WithOnlyTableName_UsesTheDefaults()
+    {
+        var options = Read(("TABLE_NAME", "sessions"));
+
+        Assert.Equal("sessions", options.TableName);
+        Assert.Empty(options.EndpointIds);
+        Assert.Equal(0, options.RetentionDays);
+        Assert.Equal(15, options.ActiveRefreshMinutes);
+        Assert.Equal(4, options.MaxConcurrency);
+        Assert.Equal(TimeSpan.FromSeconds(90), options.TimeBudget);
+    }
+
+    [Fact]
+    public void Read_WithEveryVariable_ReadsThemAll()
+    {
+        var options = Read(("TABLE_NAME", "t"), ("ENDPOINT_IDS", " cvpn-endpoint-a, cvpn-endpoint-b ,"), ("RETENTION_DAYS", "400"),
+            ("ACTIVE_REFRESH_MINUTES", "0"), ("MAX_CONCURRENCY", "8"), ("TIME_BUDGET_SECONDS", "100"));
+
+        Assert.Equal(["cvpn-endpoint-a", "cvpn-endpoint-b"], options.EndpointIds);
+        Assert.Equal(400, options.RetentionDays);
+        Assert.Equal(0, options.ActiveRefreshMinutes);
+        Assert.Equal(8, options.MaxConcurrency);
+        Assert.Equal(TimeSpan.FromSeconds(100), options.TimeBudget);
+    }
+
+    [Fact]
+    public void Read_WithoutTableName_NamesTheVariable()
+    {
+        var error = Assert.Throws<ArchiverConfigurationException>(() => Read());
+
+        Assert.Contains("TABLE_NAME", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("RETENTION_DAYS", "-1")]
+    [InlineData("RETENTION_DAYS", "forever")]
+    [InlineData("ACTIVE_REFRESH_MINUTES", "1.5")]
+    [InlineData("MAX_CONCURRENCY", "0")]
+    [InlineData("MAX_CONCURRENCY", "1000")]
+    [InlineData("TIME_BUDGET_SECONDS", "0")]
+    [InlineData("ENDPOINT_IDS", "vpn-1")]
+    public void Read_WithBadValue_NamesTheVariableAndTheValue(string name, string value)
+    {
+        var error = Assert.Throws<ArchiverConfigurationException>(() => Read(("TABLE_NAME", "t"), (name, value)));
+
+        Assert.Contains(name, error.Message, StringComparison.Ordinal);
+        Assert.Contains(value, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+}

@@ -1,0 +1,75 @@
+using ClientVpnAudit.Archiver.Sessions;
+
+namespace ClientVpnAudit.Archiver.Tests.Sessions;
+
+public class UpsertDecisionTests
+{
+    private static readonly TimeSpan Refresh = TimeSpan.FromMinutes(15);
+
+    private static ObservedSession Observed(string observedAt, string status = "active") => new()
+    {
+        ConnectionId = "cvpn-connection-1",
+        ClientVpnEndpointId = "cvpn-endpoint-1",
+        Status = status,
+        ConnectionEstablishedTime = "2026-01-01T10:00:00Z",
+        CommonName = "client1",
+        IngressBytes = 10,
+        ObservedAt = observedAt,
+    };
+
+    private static StoredSession Stored(string lastObservedAt, string status = "active") => new()
+    {
+        ConnectionId = "cvpn-connection-1",
+        Status = status,
+        CommonName = "client1",
+        LastObservedAt = lastObservedAt,
+    };
+
+    [Fact]
+    public void Decide_WhenNothingIsStored_Inserts() =>
+        Assert.Equal(UpsertAction.Insert, UpsertDecision.Decide(Observed("2026-01-01T10:05:00Z"), null, Refresh));
+
+    [Fact]
+    public void Decide_WhenSnapshotIsTheSame_IsStale() =>
+        Assert.Equal(UpsertAction.Stale, UpsertDecision.Decide(Observed("2026-01-01T10:05:00Z"), Stored("2026-01-01T10:05:00Z"), Refresh));
+
+    [Fact]
+    public void Decide_WhenSnapshotIsOlder_IsStale() =>
+        Assert.Equal(UpsertAction.Stale, UpsertDecision.Decide(Observed("2026-01-01T10:00:00Z"), Stored("2026-01-01T10:05:00Z"), Refresh));
+
+    [Fact]
+    public void Decide_WhenOnlyCountersMovedAndRefreshNotDue_IsUnchanged() =>
+        Assert.Equal(UpsertAction.Unchanged, UpsertDecision.Decide(Observed("2026-01-01T10:10:00Z"), Stored("2026-01-01T10:00:00Z"), Refresh));
+
+    [Fact]
+    public void Decide_WhenActiveAndRefreshIsDue_Updates() =>
+        Assert.Equal(UpsertAction.Update, UpsertDecision.Decide(Observed("2026-01-01T10:15:00Z"), Stored("2026-01-01T10:00:00Z"), Refresh));
+
+    [Fact]
+    public void Decide_WithRefreshZero_UpdatesEveryNewerPoll() =>
+        Assert.Equal(UpsertAction.Update, UpsertDecision.Decide(Observed("2026-01-01T10:00:01Z"), Stored("2026-01-01T10:00:00Z"), TimeSpan.Zero));
+
+    [Fact]
+    public void Decide_WhenStoredIsTerminated_NeverRefreshes() =>
+        Assert.Equal(UpsertAction.Unchanged, UpsertDecision.Decide(
+            Observed("2026-01-01T11:00:00Z", "terminated"), Stored("2026-01-01T10:00:00Z", "terminated"), Refresh));
+
+    [Fact]
+    public void Decide_WhenStatusChanged_Updates() =>
+        Assert.Equal(UpsertAction.Update, UpsertDecision.Decide(Observed("2026-01-01T10:05:00Z", "terminated"), Stored("2026-01-01T10:00:00Z"), Refresh));
+
+    [Fact]
+    public void Decide_WhenStoredWasMarkedLost_Updates() =>
+        Assert.Equal(UpsertAction.Update, UpsertDecision.Decide(
+            Observed("2026-01-01T10:05:00Z"), Stored("2026-01-01T10:00:00Z") with { MissingSince = "2026-01-01T10:04:00Z" }, Refresh));
+
+    [Fact]
+    public void Decide_WhenPostureStatusesChanged_Updates() =>
+        Assert.Equal(UpsertAction.Update, UpsertDecision.Decide(
+            Observed("2026-01-01T10:05:00Z") with { PostureComplianceStatuses = ["compliant"] }, Stored("2026-01-01T10:00:00Z"), Refresh));
+
+    [Fact]
+    public void Decide_WhenClientIpChanged_Updates() =>
+        Assert.Equal(UpsertAction.Update, UpsertDecision.Decide(
+            Observed("2026-01-01T10:05:00Z") with { ClientIp = "10.0.0.9" }, Stored("2026-01-01T10:00:00Z"), Refresh));
+}
