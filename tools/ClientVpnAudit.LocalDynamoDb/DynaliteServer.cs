@@ -11,11 +11,23 @@ public sealed class DynaliteServer : IAsyncDisposable
 
     // dynalite's CLI ignores --port 0, so start it from node and print the port it really got.
     // Errors become one line on stderr; reading stdin to its end makes node exit when the parent dies.
+    // dynalite opens its LevelDB folder lazily and would crash on the first request if another process holds it:
+    // opening it once beforehand turns that into a start-up error.
     private const string Script = """
-        process.on('uncaughtException', e => { console.error('dynalite: ' + String((e && e.message) || e).split('\n')[0]); process.exit(1); });
+        const fail = e => { console.error('dynalite: ' + String((e && e.message) || e).split('\n')[0]); process.exit(1); };
+        process.on('uncaughtException', fail);
+        process.on('unhandledRejection', fail);
         const [port, path] = process.argv.slice(1);
-        const server = require('dynalite')({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, path: path || undefined });
-        server.listen(Number(port), '127.0.0.1', () => console.log(server.address().port));
+        (async () => {
+          if (path) {
+            const { Level } = require(require.resolve('level', { paths: [require('path').dirname(require.resolve('dynalite'))] }));
+            const probe = new Level(path);
+            try { await probe.open(); } catch (e) { throw new Error(`cannot open ${path}: ${(e.cause && e.cause.message) || e.message}`); }
+            await probe.close();
+          }
+          const server = require('dynalite')({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, path: path || undefined });
+          server.listen(Number(port), '127.0.0.1', () => console.log(server.address().port));
+        })();
         process.stdin.on('end', () => process.exit(0));
         process.stdin.on('error', () => process.exit(0));
         process.stdin.resume();

@@ -74,6 +74,19 @@ public sealed class DynaliteServerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_data_directory_held_by_a_running_server_is_refused_at_start_with_a_one_line_error()
+    {
+        var options = InMemory() with { DataDirectory = Path.Combine(scratch, "shared") };
+        await using var first = await DynaliteServer.StartAsync(options);
+
+        var error = await Assert.ThrowsAsync<LocalDynamoDbException>(() => DynaliteServer.StartAsync(options));
+
+        Assert.StartsWith("dynalite exited early", error.Message);
+        Assert.Contains("LOCK", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
     public async Task DisposeAsync_leaves_no_process_with_that_pid()
     {
         var server = await DynaliteServer.StartAsync(InMemory());
