@@ -1,0 +1,14 @@
+namespace ClientVpnAudit.Infra.Configuration;
+
+/// <summary>The CDK context keys the app reads (`-c key=value` or "context" in cdk.json).</summary>
+public static class ContextKeys
+{
+    public const string ScheduleMinutes = "scheduleMinutes";
+    public const string RetentionDays = "retentionDays";
+    public const string EndpointIds = "endpointIds";
+    public const string AlarmEmail = "alarmEmail";
+    public const string KmsKeyArn = "kmsKeyArn";
+    public const string LogRetentionDays = "logRetentionDays";
+    public const string ActiveRefreshMinutes = "activeRefreshMinutes";
+    public const string MaxConcurrency = "maxConcurrency";
+}

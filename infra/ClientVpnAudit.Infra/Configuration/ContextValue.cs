@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace ClientVpnAudit.Infra.Configuration;
+
+/// <summary>
+/// Reads one raw context value. Values from `-c key=value` arrive as strings, values from cdk.json as JSON numbers
+/// (doubles) or strings, so both forms are accepted. Absent, null or blank means "not set".
+/// </summary>
+public static class ContextValue
+{
+    public static bool IsSet(object? raw) => raw is not null && !(raw is string text && string.IsNullOrWhiteSpace(text));
+
+    /// <summary>A whole number within [minimum, maximum], or null when not set.</summary>
+    public static int? WholeNumber(string key, object? raw, int minimum, int maximum)
+    {
+        if (!IsSet(raw))
+        {
+            return null;
+        }
+
+        var expectation = $"expected a whole number from {minimum} to {maximum}";
+        long? number = raw switch
+        {
+            string text when long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            int value => value,
+            long value => value,
+            double value when double.IsFinite(value) && Math.Floor(value) == value && Math.Abs(value) < long.MaxValue => (long)value,
+            decimal value when decimal.Truncate(value) == value => (long)value,
+            _ => null,
+        };
+        if (number is null || number < minimum || number > maximum)
+        {
+            throw new InvalidContextException(key, raw, expectation);
+        }
+
+        return (int)number;
+    }
+
+    /// <summary>A trimmed string, or null when not set.</summary>
+    public static string? Text(string key, object? raw)
+    {
+        if (!IsSet(raw))
+        {
+            return null;
+        }
+
+        return raw is string text ? text.Trim() : throw new InvalidContextException(key, raw, "expected a string");
+    }
+}

@@ -1,0 +1,126 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.CloudWatch;
+using Amazon.CDK.AWS.CloudWatch.Actions;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.SNS;
+using Amazon.CDK.AWS.SNS.Subscriptions;
+using Amazon.CDK.AWS.SQS;
+using ClientVpnAudit.Archiver.Reporting;
+using Constructs;
+
+namespace ClientVpnAudit.Infra.Constructs;
+
+public sealed class AlarmsProps
+{
+    public required IFunction Function { get; init; }
+
+    public required IQueue DeadLetterQueue { get; init; }
+
+    /// <summary>Subscribed to the alarm topic when set; the subscription must be confirmed from the email.</summary>
+    public required string? AlarmEmail { get; init; }
+}
+
+/// <summary>
+/// The alarms that say the archive is at risk, all notifying one SNS topic on ALARM and on OK. The staleness alarm is
+/// the important one: it fires 30 minutes after the last successful run, while ended sessions are still listed by
+/// AWS Client VPN (60 minutes) and a fixed archiver can still recover them.
+/// </summary>
+public sealed class AlarmsConstruct : Construct
+{
+    public static readonly Duration Period = Duration.Minutes(5);
+
+    /// <summary>Six 5-minute periods: 30 minutes without a successful run.</summary>
+    public const int StalenessPeriods = 6;
+
+    public const int ErrorPeriods = 2;
+
+    public Topic Topic { get; }
+
+    public Alarm ErrorsAlarm { get; }
+
+    public Alarm StalenessAlarm { get; }
+
+    public Alarm DeadLetterAlarm { get; }
+
+    public Alarm ThrottlesAlarm { get; }
+
+    public AlarmsConstruct(Construct scope, string id, AlarmsProps props) : base(scope, id)
+    {
+        // Not KMS-encrypted: CloudWatch cannot publish to a topic under the AWS-managed SNS key, and the messages
+        // carry only alarm names and states. Publishing still requires TLS.
+        Topic = new Topic(this, "Topic", new TopicProps
+        {
+            DisplayName = "ClientVpnAudit alarms",
+            EnforceSSL = true,
+        });
+        if (props.AlarmEmail is { } email)
+        {
+            Topic.AddSubscription(new EmailSubscription(email));
+        }
+
+        ErrorsAlarm = props.Function
+            .MetricErrors(new MetricOptions { Period = Period, Statistic = Stats.SUM })
+            .CreateAlarm(this, "Errors", new CreateAlarmOptions
+            {
+                AlarmDescription = "The archiver failed (threw or timed out) in two 5-minute periods in a row.",
+                Threshold = 1,
+                ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                EvaluationPeriods = ErrorPeriods,
+                DatapointsToAlarm = ErrorPeriods,
+                TreatMissingData = TreatMissingData.NOT_BREACHING,
+            });
+
+        StalenessAlarm = RunSucceeded(props.Function)
+            .CreateAlarm(this, "NoSuccessfulRun", new CreateAlarmOptions
+            {
+                AlarmDescription =
+                    "No archiver run succeeded for 30 minutes. AWS Client VPN forgets ended connections after 60 " +
+                    "minutes: fix the archiver now and the next successful run still recovers them.",
+                Threshold = 1,
+                ComparisonOperator = ComparisonOperator.LESS_THAN_THRESHOLD,
+                EvaluationPeriods = StalenessPeriods,
+                DatapointsToAlarm = StalenessPeriods,
+                // No metric at all (no runs, or runs that died before reporting) is exactly what this alarm is for.
+                TreatMissingData = TreatMissingData.BREACHING,
+            });
+
+        DeadLetterAlarm = props.DeadLetterQueue
+            .MetricApproximateNumberOfMessagesVisible(new MetricOptions { Period = Period, Statistic = Stats.MAXIMUM })
+            .CreateAlarm(this, "DeadLetters", new CreateAlarmOptions
+            {
+                AlarmDescription = "A scheduled run was dropped (failed every attempt or expired): see the dead-letter queue.",
+                Threshold = 1,
+                ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                EvaluationPeriods = 1,
+                TreatMissingData = TreatMissingData.NOT_BREACHING,
+            });
+
+        ThrottlesAlarm = props.Function
+            .MetricThrottles(new MetricOptions { Period = Period, Statistic = Stats.SUM })
+            .CreateAlarm(this, "Throttles", new CreateAlarmOptions
+            {
+                AlarmDescription = "An archiver run was throttled: a run outlasted the schedule interval (runs never overlap).",
+                Threshold = 1,
+                ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                EvaluationPeriods = 1,
+                TreatMissingData = TreatMissingData.NOT_BREACHING,
+            });
+
+        var notify = new SnsAction(Topic);
+        foreach (var alarm in new[] { ErrorsAlarm, StalenessAlarm, DeadLetterAlarm, ThrottlesAlarm })
+        {
+            alarm.AddAlarmAction(notify);
+            alarm.AddOkAction(notify);
+        }
+    }
+
+    /// <summary>The archiver's own EMF metric: 1 per complete run, 0 per incomplete one.</summary>
+    public static Metric RunSucceeded(IFunction function) => new(new MetricProps
+    {
+        Namespace = ArchiverMetrics.Namespace,
+        MetricName = ArchiverMetrics.RunSucceeded,
+        DimensionsMap = new Dictionary<string, string> { [ArchiverMetrics.FunctionNameDimension] = function.FunctionName },
+        Statistic = Stats.SUM,
+        Period = Period,
+    });
+}

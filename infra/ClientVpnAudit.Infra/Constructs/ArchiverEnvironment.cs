@@ -1,0 +1,41 @@
+using System.Globalization;
+using ClientVpnAudit.Archiver.Configuration;
+using ClientVpnAudit.Infra.Configuration;
+
+namespace ClientVpnAudit.Infra.Constructs;
+
+/// <summary>
+/// The archiver's environment variables. Optional settings are set only when the context gives them, so the
+/// archiver's own defaults (defined once, in the archiver) apply otherwise.
+/// </summary>
+public static class ArchiverEnvironment
+{
+    public static Dictionary<string, string> Build(string tableName, StackOptions options, int timeBudgetSeconds)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            [ArchiverSettingNames.TableName] = tableName,
+            [ArchiverSettingNames.TimeBudgetSeconds] = Format(timeBudgetSeconds),
+        };
+
+        if (options.EndpointIds.Count > 0)
+        {
+            environment[ArchiverSettingNames.EndpointIds] = string.Join(',', options.EndpointIds);
+        }
+
+        AddIfSet(environment, ArchiverSettingNames.RetentionDays, options.RetentionDays);
+        AddIfSet(environment, ArchiverSettingNames.ActiveRefreshMinutes, options.ActiveRefreshMinutes);
+        AddIfSet(environment, ArchiverSettingNames.MaxConcurrency, options.MaxConcurrency);
+        return environment;
+    }
+
+    private static void AddIfSet(Dictionary<string, string> environment, string name, int? value)
+    {
+        if (value is { } number)
+        {
+            environment[name] = Format(number);
+        }
+    }
+
+    private static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

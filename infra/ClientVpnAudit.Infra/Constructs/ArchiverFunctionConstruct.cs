@@ -1,0 +1,82 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.KMS;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.SQS;
+using ClientVpnAudit.Archiver;
+using ClientVpnAudit.Infra.Configuration;
+using Constructs;
+using LambdaFunction = Amazon.CDK.AWS.Lambda.Function;
+
+namespace ClientVpnAudit.Infra.Constructs;
+
+public sealed class ArchiverFunctionProps
+{
+    /// <summary>The published archiver (an asset of the publish folder); tests pass a placeholder.</summary>
+    public required Code Code { get; init; }
+
+    public required ITable Table { get; init; }
+
+    public required IKey? TableEncryptionKey { get; init; }
+
+    public required IQueue DeadLetterQueue { get; init; }
+
+    public required StackOptions Options { get; init; }
+}
+
+/// <summary>The archiver Lambda function with its log group and role.</summary>
+public sealed class ArchiverFunctionConstruct : Construct
+{
+    /// <summary>The managed .NET 10 runtime; this CDK version predates Runtime.DOTNET_10.</summary>
+    public static readonly Runtime DotNet10 = new("dotnet10", RuntimeFamily.DOTNET_CORE);
+
+    public LambdaFunction Function { get; }
+
+    public LogGroup LogGroup { get; }
+
+    public ArchiverFunctionConstruct(Construct scope, string id, ArchiverFunctionProps props) : base(scope, id)
+    {
+        LogGroup = new LogGroup(this, "LogGroup", new LogGroupProps
+        {
+            Retention = LogGroupRetention.ToRetentionDays(props.Options.LogRetentionDays),
+            // The run history is audit evidence too: it outlives the stack like the table does.
+            RemovalPolicy = RemovalPolicy.RETAIN,
+        });
+
+        var role = new ArchiverRoleConstruct(this, "ExecutionRole", new ArchiverRoleProps
+        {
+            Table = props.Table,
+            TableEncryptionKey = props.TableEncryptionKey,
+            LogGroup = LogGroup,
+        });
+
+        Function = new LambdaFunction(this, "Function", new FunctionProps
+        {
+            Description = "Archives AWS Client VPN connections into the sessions table",
+            Runtime = DotNet10,
+            Architecture = Architecture.ARM_64,
+            Handler = ClientVpnAudit.Archiver.Function.Handler,
+            Code = props.Code,
+            MemorySize = ArchiverFunctionDefaults.MemorySizeMb,
+            Timeout = ArchiverFunctionDefaults.ToDuration(ArchiverFunctionDefaults.Timeout),
+            // Runs never overlap: a run that is still going when the next one is due makes the next one wait.
+            ReservedConcurrentExecutions = 1,
+            Role = role.Role,
+            LoggingFormat = LoggingFormat.JSON,
+            LogGroup = LogGroup,
+            Environment = ArchiverEnvironment.Build(
+                props.Table.TableName, props.Options, ArchiverFunctionDefaults.TimeBudgetSeconds),
+            RetryAttempts = ArchiverFunctionDefaults.AsyncRetryAttempts,
+            MaxEventAge = ArchiverFunctionDefaults.ToDuration(MaxEventAge(props.Options.Schedule)),
+            DeadLetterQueue = props.DeadLetterQueue,
+        });
+    }
+
+    /// <summary>
+    /// An event older than one schedule interval is stale: the next scheduled run has already started (or been
+    /// queued) and does the same work. Dropping it sends it to the dead-letter queue instead of running it late.
+    /// </summary>
+    public static TimeSpan MaxEventAge(ScheduleInterval schedule) =>
+        schedule.TimeSpan > ArchiverFunctionDefaults.MinimumEventAge ? schedule.TimeSpan : ArchiverFunctionDefaults.MinimumEventAge;
+}

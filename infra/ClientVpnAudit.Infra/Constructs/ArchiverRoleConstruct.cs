@@ -1,0 +1,82 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
+using Amazon.CDK.AWS.Logs;
+using Constructs;
+
+namespace ClientVpnAudit.Infra.Constructs;
+
+public sealed class ArchiverRoleProps
+{
+    public required ITable Table { get; init; }
+
+    /// <summary>The table's customer-managed key, or null for the AWS-owned key (which needs no permission).</summary>
+    public required IKey? TableEncryptionKey { get; init; }
+
+    public required ILogGroup LogGroup { get; init; }
+}
+
+/// <summary>
+/// The archiver's execution role, limited to the calls it makes: no managed policies, no wildcard actions.
+/// </summary>
+public sealed class ArchiverRoleConstruct : Construct
+{
+    /// <summary>The two EC2 reads; neither supports resource-level permissions, so they need Resource "*".</summary>
+    public static readonly IReadOnlyList<string> Ec2Actions =
+        ["ec2:DescribeClientVpnEndpoints", "ec2:DescribeClientVpnConnections"];
+
+    /// <summary>Read-before-write (BatchGetItem), the conditional upsert (UpdateItem), the lost-session scan (Query).</summary>
+    public static readonly IReadOnlyList<string> TableActions =
+        ["dynamodb:BatchGetItem", "dynamodb:UpdateItem", "dynamodb:Query"];
+
+    /// <summary>
+    /// What CDK's read/write table grant gives on a customer-managed key, spelled out without wildcards
+    /// (kms:ReEncrypt* and kms:GenerateDataKey* less the asymmetric key-pair calls DynamoDB never makes).
+    /// </summary>
+    public static readonly IReadOnlyList<string> KeyActions =
+    [
+        "kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext",
+        "kms:ReEncryptFrom", "kms:ReEncryptTo",
+    ];
+
+    public Role Role { get; }
+
+    public ArchiverRoleConstruct(Construct scope, string id, ArchiverRoleProps props) : base(scope, id)
+    {
+        Role = new Role(this, "Role", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
+            Description = "ClientVpnAudit archiver: reads Client VPN connections, writes the sessions table",
+        });
+
+        Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = Ec2Actions.ToArray(),
+            Resources = ["*"],
+        }));
+
+        // Table.Grant also covers "<table ARN>/index/*" because the table has indexes.
+        props.Table.Grant(Role, TableActions.ToArray());
+
+        if (props.TableEncryptionKey is { } key)
+        {
+            Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Actions = KeyActions.ToArray(),
+                Resources = [key.KeyArn],
+                // Only through DynamoDB: the role cannot use the key directly.
+                Conditions = new Dictionary<string, object>
+                {
+                    ["StringEquals"] = new Dictionary<string, object>
+                    {
+                        ["kms:ViaService"] = $"dynamodb.{Aws.REGION}.amazonaws.com",
+                    },
+                },
+            }));
+        }
+
+        // The log group already exists, so no logs:CreateLogGroup: just streams and events in this one group.
+        props.LogGroup.GrantWrite(Role);
+    }
+}

@@ -1,0 +1,68 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.KMS;
+using ClientVpnAudit.Archiver.Sessions;
+using Constructs;
+using Attribute = Amazon.CDK.AWS.DynamoDB.Attribute;
+
+namespace ClientVpnAudit.Infra.Constructs;
+
+public sealed class SessionTableProps
+{
+    /// <summary>A customer-managed key; null keeps DynamoDB's default AWS-owned key.</summary>
+    public required IKey? EncryptionKey { get; init; }
+}
+
+/// <summary>
+/// The sessions table, built from the archiver's layout (<see cref="SessionTable"/>). It is the audit record, so it
+/// survives everything short of a deliberate deletion: point-in-time recovery, deletion protection, RETAIN.
+/// </summary>
+public sealed class SessionTableConstruct : Construct
+{
+    public Table Table { get; }
+
+    public SessionTableConstruct(Construct scope, string id, SessionTableProps props) : base(scope, id)
+    {
+        Table = new Table(this, "Table", new TableProps
+        {
+            PartitionKey = StringAttribute(SessionTable.PartitionKey),
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            PointInTimeRecovery = true,
+            DeletionProtection = true,
+            RemovalPolicy = RemovalPolicy.RETAIN,
+            TimeToLiveAttribute = SessionTable.TimeToLiveAttribute,
+            Encryption = props.EncryptionKey is null ? TableEncryption.DEFAULT : TableEncryption.CUSTOMER_MANAGED,
+            EncryptionKey = props.EncryptionKey,
+        });
+
+        foreach (var index in SessionTable.Indexes)
+        {
+            Table.AddGlobalSecondaryIndex(IndexProps(index));
+        }
+    }
+
+    /// <summary>
+    /// The attributes an INCLUDE projection lists: the layout's projection without the key attributes of the table
+    /// and of this index, which DynamoDB always projects (listing them again gains nothing and risks a rejected
+    /// CreateTable). Null for a KEYS_ONLY index.
+    /// </summary>
+    public static IReadOnlyList<string>? NonKeyAttributes(SessionIndex index) =>
+        index.Projection?
+            .Except([SessionTable.PartitionKey, index.PartitionKey, index.SortKey])
+            .ToList();
+
+    private static GlobalSecondaryIndexProps IndexProps(SessionIndex index)
+    {
+        var nonKeyAttributes = NonKeyAttributes(index);
+        return new GlobalSecondaryIndexProps
+        {
+            IndexName = index.Name,
+            PartitionKey = StringAttribute(index.PartitionKey),
+            SortKey = StringAttribute(index.SortKey),
+            ProjectionType = nonKeyAttributes is null ? ProjectionType.KEYS_ONLY : ProjectionType.INCLUDE,
+            NonKeyAttributes = nonKeyAttributes?.ToArray(),
+        };
+    }
+
+    private static Attribute StringAttribute(string name) => new() { Name = name, Type = AttributeType.STRING };
+}
