@@ -22,9 +22,17 @@ public sealed class DynamoDbUsage
         get { lock (_gate) { return _writeUnits; } }
     }
 
-    public void Record(ConsumedCapacity? consumed) => Record(consumed is null ? [] : [consumed]);
+    public void RecordRead(ConsumedCapacity? consumed) => Record(consumed is null ? [] : [consumed], isWrite: false);
 
-    public void Record(IEnumerable<ConsumedCapacity>? consumed)
+    public void RecordRead(IEnumerable<ConsumedCapacity>? consumed) => Record(consumed, isWrite: false);
+
+    public void RecordWrite(ConsumedCapacity? consumed) => Record(consumed is null ? [] : [consumed], isWrite: true);
+
+    /// <summary>
+    /// Stores that report only the total (CapacityUnits, as dynalite does) are read by the kind of request;
+    /// DynamoDB also splits it into ReadCapacityUnits and WriteCapacityUnits.
+    /// </summary>
+    private void Record(IEnumerable<ConsumedCapacity>? consumed, bool isWrite)
     {
         Interlocked.Increment(ref _requests);
         if (consumed is null)
@@ -36,8 +44,14 @@ public sealed class DynamoDbUsage
         {
             foreach (var capacity in consumed)
             {
-                _readUnits += capacity.ReadCapacityUnits ?? 0;
-                _writeUnits += capacity.WriteCapacityUnits ?? 0;
+                if (isWrite)
+                {
+                    _writeUnits += capacity.WriteCapacityUnits ?? capacity.CapacityUnits ?? 0;
+                }
+                else
+                {
+                    _readUnits += capacity.ReadCapacityUnits ?? capacity.CapacityUnits ?? 0;
+                }
             }
         }
     }

@@ -39,7 +39,7 @@ public sealed class SessionStore(IAmazonDynamoDB dynamoDb, string tableName, Dyn
                     },
                     ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
                 }, cancellationToken);
-                usage.Record(response.ConsumedCapacity);
+                usage.RecordRead(response.ConsumedCapacity);
 
                 if (response.Responses?.GetValueOrDefault(tableName) is { } items)
                 {
@@ -62,12 +62,12 @@ public sealed class SessionStore(IAmazonDynamoDB dynamoDb, string tableName, Dyn
         try
         {
             var response = await dynamoDb.UpdateItemAsync(SessionWrites.Upsert(tableName, session, retentionDays), cancellationToken);
-            usage.Record(response.ConsumedCapacity);
+            usage.RecordWrite(response.ConsumedCapacity);
             return true;
         }
         catch (ConditionalCheckFailedException)
         {
-            usage.Record((ConsumedCapacity?)null);
+            usage.RecordWrite((ConsumedCapacity?)null);
             return false;
         }
     }
@@ -89,7 +89,7 @@ public sealed class SessionStore(IAmazonDynamoDB dynamoDb, string tableName, Dyn
                 ExclusiveStartKey = startKey,
                 ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
             }, cancellationToken);
-            usage.Record(response.ConsumedCapacity);
+            usage.RecordRead(response.ConsumedCapacity);
             ids.AddRange((response.Items ?? []).Select(item => item[SessionTable.PartitionKey].S));
             startKey = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
         }
@@ -104,12 +104,12 @@ public sealed class SessionStore(IAmazonDynamoDB dynamoDb, string tableName, Dyn
         try
         {
             var response = await dynamoDb.UpdateItemAsync(SessionWrites.MarkLost(tableName, connectionId, listingTime), cancellationToken);
-            usage.Record(response.ConsumedCapacity);
+            usage.RecordWrite(response.ConsumedCapacity);
             return true;
         }
         catch (ConditionalCheckFailedException)
         {
-            usage.Record((ConsumedCapacity?)null);
+            usage.RecordWrite((ConsumedCapacity?)null);
             return false;
         }
     }

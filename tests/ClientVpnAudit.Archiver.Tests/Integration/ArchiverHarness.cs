@@ -1,0 +1,87 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.EC2;
+using ClientVpnAudit.Archiver.Configuration;
+using ClientVpnAudit.Archiver.Pipeline;
+using ClientVpnAudit.Archiver.Reporting;
+using ClientVpnAudit.Emulator;
+using ClientVpnAudit.Testing;
+
+namespace ClientVpnAudit.Archiver.Tests.Integration;
+
+/// <summary>
+/// One test's world: its own emulator (so SDK retry quotas never leak between tests), its own table in the class's
+/// dynalite, and the archiver pipeline wired to both through the real SDK clients.
+/// </summary>
+internal sealed class ArchiverHarness : IAsyncDisposable
+{
+    private ArchiverHarness(Ec2Emulator emulator, IAmazonEC2 ec2, IAmazonDynamoDB dynamoDb, string tableName)
+    {
+        Emulator = emulator;
+        Ec2 = ec2;
+        DynamoDb = dynamoDb;
+        TableName = tableName;
+    }
+
+    public Ec2Emulator Emulator { get; }
+
+    public IAmazonEC2 Ec2 { get; }
+
+    public IAmazonDynamoDB DynamoDb { get; }
+
+    public string TableName { get; }
+
+    public StringWriter Log { get; } = new();
+
+    public static async Task<ArchiverHarness> StartAsync(DynaliteFixture dynalite, Snapshot snapshot)
+    {
+        var emulator = await Ec2Emulator.StartAsync(snapshot);
+        var tableName = await dynalite.CreateSessionTableAsync();
+        return new ArchiverHarness(emulator, AwsClients.Ec2(emulator.Url), dynalite.CreateClient(), tableName);
+    }
+
+    public ArchiverOptions Options(Func<ArchiverOptions, ArchiverOptions>? adjust = null)
+    {
+        var options = new ArchiverOptions { TableName = TableName };
+        return adjust is null ? options : adjust(options);
+    }
+
+    public Task<RunSummary> RunAsync(Func<ArchiverOptions, ArchiverOptions>? adjust = null) =>
+        new ArchiverPipeline(Ec2, DynamoDb, Options(adjust), new JsonLog(Log)).RunAsync();
+
+    public async Task<RunSummary> RunAsync(Snapshot snapshot, Func<ArchiverOptions, ArchiverOptions>? adjust = null)
+    {
+        Emulator.Serve(snapshot);
+        return await RunAsync(adjust);
+    }
+
+    /// <summary>Every stored item by ConnectionId (a Scan is fine for a test's small table).</summary>
+    public async Task<IReadOnlyDictionary<string, Dictionary<string, AttributeValue>>> ItemsAsync()
+    {
+        var items = new Dictionary<string, Dictionary<string, AttributeValue>>();
+        Dictionary<string, AttributeValue>? startKey = null;
+        do
+        {
+            var page = await DynamoDb.ScanAsync(new ScanRequest { TableName = TableName, ExclusiveStartKey = startKey, ConsistentRead = true });
+            foreach (var item in page.Items ?? [])
+            {
+                items[item["ConnectionId"].S] = item;
+            }
+
+            startKey = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (startKey is not null);
+
+        return items;
+    }
+
+    public async Task<Dictionary<string, AttributeValue>> ItemAsync(string connectionId) =>
+        (await ItemsAsync())[connectionId];
+
+    public async ValueTask DisposeAsync()
+    {
+        Ec2.Dispose();
+        DynamoDb.Dispose();
+        await Emulator.DisposeAsync();
+    }
+}
