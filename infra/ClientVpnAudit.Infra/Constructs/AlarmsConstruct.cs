@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.CloudWatch.Actions;
+using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SNS.Subscriptions;
@@ -47,7 +48,7 @@ public sealed class AlarmsConstruct : Construct
     public AlarmsConstruct(Construct scope, string id, AlarmsProps props) : base(scope, id)
     {
         // Not KMS-encrypted: CloudWatch cannot publish to a topic under the AWS-managed SNS key, and the messages
-        // carry only alarm names and states. Publishing still requires TLS.
+        // carry only alarm names and states. Requests without TLS are refused (see AllowAlarmsToPublish).
         Topic = new Topic(this, "Topic", new TopicProps
         {
             DisplayName = "ClientVpnAudit alarms",
@@ -106,13 +107,34 @@ public sealed class AlarmsConstruct : Construct
                 TreatMissingData = TreatMissingData.NOT_BREACHING,
             });
 
+        var alarms = new[] { ErrorsAlarm, StalenessAlarm, DeadLetterAlarm, ThrottlesAlarm };
         var notify = new SnsAction(Topic);
-        foreach (var alarm in new[] { ErrorsAlarm, StalenessAlarm, DeadLetterAlarm, ThrottlesAlarm })
+        foreach (var alarm in alarms)
         {
             alarm.AddAlarmAction(notify);
             alarm.AddOkAction(notify);
         }
+
+        AllowAlarmsToPublish(alarms);
     }
+
+    /// <summary>
+    /// The topic's resource policy. It replaces SNS's default policy, so it must let CloudWatch publish, and only
+    /// for these alarms; CDK adds the TLS-only deny (EnforceSSL) to it. The account's own principals keep their
+    /// access through IAM.
+    /// </summary>
+    private void AllowAlarmsToPublish(IEnumerable<Alarm> alarms) =>
+        Topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Principals = [new ServicePrincipal("cloudwatch.amazonaws.com")],
+            Actions = ["sns:Publish"],
+            Resources = [Topic.TopicArn],
+            Conditions = new Dictionary<string, object>
+            {
+                ["ArnEquals"] = new Dictionary<string, object> { ["aws:SourceArn"] = alarms.Select(alarm => alarm.AlarmArn).ToArray() },
+                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Stack.Of(this).Account },
+            },
+        }));
 
     /// <summary>The archiver's own EMF metric: 1 per complete run, 0 per incomplete one.</summary>
     public static Metric RunSucceeded(IFunction function) => new(new MetricProps
