@@ -1,0 +1,161 @@
+using Amazon.CDK.Assertions;
+using ClientVpnAudit.Archiver.Reporting;
+using ClientVpnAudit.Infra.Constructs;
+using static ClientVpnAudit.Infra.Tests.TemplateJson;
+
+namespace ClientVpnAudit.Infra.Tests;
+
+public class AlarmsTests(DefaultStackFixture stack) : IClassFixture<DefaultStackFixture>
+{
+    private const string AlarmType = "AWS::CloudWatch::Alarm";
+    private const int FiveMinutes = 300;
+    private const int ClientVpnWindowMinutes = 60;
+    private readonly Template _template = stack.Template;
+
+    private string FunctionId => _template.SingleLogicalId("AWS::Lambda::Function");
+
+    [Fact]
+    public void Stack_HasTheFourAlarms() => _template.ResourceCountIs(AlarmType, 4);
+
+    [Fact]
+    public void ErrorsAlarm_FiresOnErrorsInTwoFiveMinutePeriodsInARow()
+    {
+        _template.HasResourceProperties(AlarmType, Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Namespace"] = "AWS/Lambda",
+            ["MetricName"] = "Errors",
+            ["Dimensions"] = new object[] { Dimension("FunctionName", Ref(FunctionId)) },
+            ["Statistic"] = "Sum",
+            ["Period"] = FiveMinutes,
+            ["EvaluationPeriods"] = 2,
+            ["DatapointsToAlarm"] = 2,
+            ["Threshold"] = 1,
+            ["ComparisonOperator"] = "GreaterThanOrEqualToThreshold",
+            ["TreatMissingData"] = "notBreaching",
+        }));
+    }
+
+    [Fact]
+    public void StalenessAlarm_FiresAfterThirtyMinutesWithoutASuccessfulRun_IncludingNoDataAtAll()
+    {
+        var functionName = new Capture();
+        _template.HasResourceProperties(AlarmType, Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Namespace"] = ArchiverMetrics.Namespace,
+            ["MetricName"] = ArchiverMetrics.RunSucceeded,
+            ["Dimensions"] = new object[] { Dimension(ArchiverMetrics.FunctionNameDimension, functionName) },
+            ["Statistic"] = "Sum",
+            ["Period"] = FiveMinutes,
+            ["EvaluationPeriods"] = 6,
+            ["DatapointsToAlarm"] = 6,
+            ["Threshold"] = 1,
+            ["ComparisonOperator"] = "LessThanThreshold",
+            ["TreatMissingData"] = "breaching",
+        }));
+
+        Assert.Equal(Ref(FunctionId), functionName.AsObject());
+        var window = AlarmsConstruct.StalenessPeriods * AlarmsConstruct.Period.ToMinutes();
+        Assert.Equal(30, window);
+        Assert.True(window < ClientVpnWindowMinutes);
+    }
+
+    [Fact]
+    public void DeadLetterAlarm_FiresWhenTheQueueHoldsAMessage()
+    {
+        var queueId = _template.SingleLogicalId("AWS::SQS::Queue");
+        _template.HasResourceProperties(AlarmType, Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Namespace"] = "AWS/SQS",
+            ["MetricName"] = "ApproximateNumberOfMessagesVisible",
+            ["Dimensions"] = new object[] { Dimension("QueueName", GetAtt(queueId, "QueueName")) },
+            ["Statistic"] = "Maximum",
+            ["Period"] = FiveMinutes,
+            ["EvaluationPeriods"] = 1,
+            ["Threshold"] = 1,
+            ["ComparisonOperator"] = "GreaterThanOrEqualToThreshold",
+            ["TreatMissingData"] = "notBreaching",
+        }));
+    }
+
+    [Fact]
+    public void ThrottlesAlarm_FiresOnAnyThrottle()
+    {
+        _template.HasResourceProperties(AlarmType, Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Namespace"] = "AWS/Lambda",
+            ["MetricName"] = "Throttles",
+            ["Dimensions"] = new object[] { Dimension("FunctionName", Ref(FunctionId)) },
+            ["Statistic"] = "Sum",
+            ["Period"] = FiveMinutes,
+            ["EvaluationPeriods"] = 1,
+            ["Threshold"] = 1,
+            ["ComparisonOperator"] = "GreaterThanOrEqualToThreshold",
+            ["TreatMissingData"] = "notBreaching",
+        }));
+    }
+
+    [Fact]
+    public void EveryAlarm_NotifiesTheTopic_OnAlarmAndOnOk()
+    {
+        var topic = new object[] { Ref(_template.SingleLogicalId("AWS::SNS::Topic")) };
+        var alarms = _template.FindResources(AlarmType);
+
+        Assert.Equal(4, alarms.Count);
+        Assert.All(alarms.Keys, alarmId =>
+        {
+            var properties = _template.Properties(alarmId);
+            Assert.Equivalent(topic, properties["AlarmActions"], strict: true);
+            Assert.Equivalent(topic, properties["OKActions"], strict: true);
+        });
+    }
+
+    [Fact]
+    public void TopicPolicy_LetsOnlyTheseAlarmsPublish_AndRefusesRequestsWithoutTls()
+    {
+        var topicId = _template.SingleLogicalId("AWS::SNS::Topic");
+        var alarmArns = _template.FindResources(AlarmType).Keys.Select(alarmId => (object)GetAtt(alarmId, "Arn")).ToArray();
+        var sourceArns = new Capture();
+
+        _template.ResourceCountIs("AWS::SNS::TopicPolicy", 1);
+        _template.HasResourceProperties("AWS::SNS::TopicPolicy", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Topics"] = new object[] { Ref(topicId) },
+            ["PolicyDocument"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Statement"] = new object[]
+                {
+                    Match.ObjectLike(new Dictionary<string, object>
+                    {
+                        ["Effect"] = "Allow",
+                        ["Principal"] = new Dictionary<string, object> { ["Service"] = "cloudwatch.amazonaws.com" },
+                        ["Action"] = "sns:Publish",
+                        ["Resource"] = Ref(topicId),
+                        ["Condition"] = new Dictionary<string, object>
+                        {
+                            ["ArnEquals"] = new Dictionary<string, object> { ["aws:SourceArn"] = sourceArns },
+                            ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Ref("AWS::AccountId") },
+                        },
+                    }),
+                    Match.ObjectLike(new Dictionary<string, object>
+                    {
+                        ["Effect"] = "Deny",
+                        ["Principal"] = "*",
+                        ["Action"] = "sns:Publish",
+                        ["Condition"] = new Dictionary<string, object>
+                        {
+                            ["Bool"] = new Dictionary<string, object> { ["aws:SecureTransport"] = "false" },
+                        },
+                    }),
+                },
+            }),
+        }));
+
+        Assert.Equivalent(alarmArns, sourceArns.AsArray(), strict: true);
+    }
+
+    [Fact]
+    public void Topic_HasNoSubscription_WithoutAlarmEmail() => _template.ResourceCountIs("AWS::SNS::Subscription", 0);
+
+    private static Dictionary<string, object> Dimension(string name, object value) =>
+        new() { ["Name"] = name, ["Value"] = value };
+}

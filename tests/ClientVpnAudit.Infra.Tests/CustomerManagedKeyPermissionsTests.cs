@@ -1,0 +1,39 @@
+using Amazon.CDK.Assertions;
+using ClientVpnAudit.Infra.Constructs;
+using static ClientVpnAudit.Infra.Tests.TemplateJson;
+
+namespace ClientVpnAudit.Infra.Tests;
+
+public class CustomerManagedKeyPermissionsTests(CustomizedStackFixture stack) : IClassFixture<CustomizedStackFixture>
+{
+    private readonly Template _template = stack.Template;
+
+    [Fact]
+    public void Policies_AddExactlyTheKeyActions()
+    {
+        var actions = _template.IdentityPolicyStatements().SelectMany(Actions);
+
+        Assert.Equal(PermissionsTests.ExpectedActions.Concat(ArchiverRoleConstruct.KeyActions).Order(), actions.Order());
+        Assert.All(actions, action => Assert.DoesNotContain("*", action));
+    }
+
+    [Fact]
+    public void KeyActions_AreOnTheGivenKey_AndOnlyThroughDynamoDb()
+    {
+        var statement = Assert.Single(
+            _template.IdentityPolicyStatements(), candidate => Actions(candidate).Contains("kms:Decrypt"));
+
+        Assert.Equal(TestStacks.KeyArn, statement["Resource"]);
+        var viaService = new Dictionary<string, object>
+        {
+            ["StringEquals"] = new Dictionary<string, object>
+            {
+                ["kms:ViaService"] = new Dictionary<string, object>
+                {
+                    ["Fn::Join"] = new object[] { "", new object[] { "dynamodb.", Ref("AWS::Region"), ".amazonaws.com" } },
+                },
+            },
+        };
+        Assert.Equivalent(viaService, statement["Condition"], strict: true);
+    }
+}

@@ -1,0 +1,96 @@
+using Amazon.CDK.Assertions;
+using ClientVpnAudit.Archiver.Configuration;
+using static ClientVpnAudit.Infra.Tests.TemplateJson;
+
+namespace ClientVpnAudit.Infra.Tests;
+
+/// <summary>What each context option changes in the template.</summary>
+public class CustomizedStackTests(CustomizedStackFixture stack) : IClassFixture<CustomizedStackFixture>
+{
+    private readonly Template _template = stack.Template;
+
+    [Fact]
+    public void Environment_CarriesTheArchiverSettingsFromContext()
+    {
+        var variables = new Capture();
+        _template.HasResourceProperties("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Environment"] = new Dictionary<string, object> { ["Variables"] = variables },
+        }));
+
+        var environment = variables.AsObject();
+        Assert.Equal("cvpn-endpoint-0123456789abcdef0,cvpn-endpoint-0fedcba9876543210", environment[ArchiverSettingNames.EndpointIds]);
+        Assert.Equal("400", environment[ArchiverSettingNames.RetentionDays]);
+        Assert.Equal("30", environment[ArchiverSettingNames.ActiveRefreshMinutes]);
+        Assert.Equal("8", environment[ArchiverSettingNames.MaxConcurrency]);
+        Assert.Equal("90", environment[ArchiverSettingNames.TimeBudgetSeconds]);
+        Assert.Contains(ArchiverSettingNames.TableName, environment.Keys);
+    }
+
+    [Fact]
+    public void Schedule_OfOneMinute_IsTheSingularRateExpression()
+    {
+        _template.HasResourceProperties("AWS::Events::Rule", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["ScheduleExpression"] = "rate(1 minute)",
+        }));
+    }
+
+    [Fact]
+    public void EventAge_OfOneMinuteSchedule_IsLambdasSixtySecondMinimum()
+    {
+        _template.HasResourceProperties("AWS::Lambda::EventInvokeConfig", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["MaximumEventAgeInSeconds"] = 60,
+        }));
+        _template.HasResourceProperties("AWS::Events::Rule", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Targets"] = Match.ArrayWith(new object[]
+            {
+                Match.ObjectLike(new Dictionary<string, object>
+                {
+                    ["RetryPolicy"] = Match.ObjectLike(new Dictionary<string, object> { ["MaximumEventAgeInSeconds"] = 60 }),
+                }),
+            }),
+        }));
+    }
+
+    [Fact]
+    public void LogGroup_KeepsLogsForTheGivenDays()
+    {
+        _template.HasResourceProperties("AWS::Logs::LogGroup", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["RetentionInDays"] = 731,
+        }));
+    }
+
+    [Fact]
+    public void AlarmEmail_IsSubscribedToTheAlarmTopic()
+    {
+        var topicId = _template.SingleLogicalId("AWS::SNS::Topic");
+        _template.ResourceCountIs("AWS::SNS::Subscription", 1);
+        _template.HasResourceProperties("AWS::SNS::Subscription", new Dictionary<string, object>
+        {
+            ["Protocol"] = "email",
+            ["Endpoint"] = "audit-alarms@example.com",
+            ["TopicArn"] = Ref(topicId),
+        });
+    }
+
+    [Fact]
+    public void Table_IsEncryptedWithTheGivenCustomerManagedKey()
+    {
+        _template.HasResourceProperties("AWS::DynamoDB::Table", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["SSESpecification"] = new Dictionary<string, object>
+            {
+                ["SSEEnabled"] = true,
+                ["SSEType"] = "KMS",
+                ["KMSMasterKeyId"] = TestStacks.KeyArn,
+            },
+        }));
+    }
+
+    [Fact]
+    public void ImportedKey_IsNotCreatedByTheStack() => _template.ResourceCountIs("AWS::KMS::Key", 0);
+}

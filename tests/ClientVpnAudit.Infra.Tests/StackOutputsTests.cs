@@ -1,0 +1,26 @@
+using Amazon.CDK.Assertions;
+using static ClientVpnAudit.Infra.Tests.TemplateJson;
+
+namespace ClientVpnAudit.Infra.Tests;
+
+public class StackOutputsTests(DefaultStackFixture stack) : IClassFixture<DefaultStackFixture>
+{
+    private readonly Template _template = stack.Template;
+
+    [Theory]
+    [InlineData(OutputNames.TableName, "AWS::DynamoDB::Table")]
+    [InlineData(OutputNames.FunctionName, "AWS::Lambda::Function")]
+    [InlineData(OutputNames.LogGroupName, "AWS::Logs::LogGroup")]
+    [InlineData(OutputNames.AlarmTopicArn, "AWS::SNS::Topic")]
+    public void Output_NamesTheDeployedResource(string output, string resourceType)
+    {
+        // Ref of a table, function or log group is its name; Ref of a topic is its ARN.
+        _template.HasOutput(output, Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Value"] = Ref(_template.SingleLogicalId(resourceType)),
+        }));
+    }
+
+    [Fact]
+    public void Stack_HasNoOtherOutputs() => Assert.Equal(4, _template.FindOutputs("*").Count);
+}

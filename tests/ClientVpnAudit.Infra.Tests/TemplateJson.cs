@@ -1,0 +1,45 @@
+using Amazon.CDK.Assertions;
+
+namespace ClientVpnAudit.Infra.Tests;
+
+/// <summary>Small readers over a synthesized template (its JSON arrives as dictionaries, object arrays and doubles).</summary>
+internal static class TemplateJson
+{
+    public static Dictionary<string, object> Ref(string logicalId) => new() { ["Ref"] = logicalId };
+
+    public static Dictionary<string, object> GetAtt(string logicalId, string attribute) =>
+        new() { ["Fn::GetAtt"] = new object[] { logicalId, attribute } };
+
+    /// <summary>The logical ID of the only resource of a type; fails when there is not exactly one.</summary>
+    public static string SingleLogicalId(this Template template, string type) =>
+        Assert.Single(template.FindResources(type)).Key;
+
+    public static IReadOnlyDictionary<string, object> Resource(this Template template, string logicalId) =>
+        (IReadOnlyDictionary<string, object>)((IDictionary<string, object>)template.ToJSON()["Resources"])[logicalId];
+
+    public static IReadOnlyDictionary<string, object> Properties(this Template template, string logicalId) =>
+        (IReadOnlyDictionary<string, object>)template.Resource(logicalId)["Properties"];
+
+    /// <summary>Every statement of every IAM identity policy in the template (AWS::IAM::Policy and inline role policies).</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, object>> IdentityPolicyStatements(this Template template)
+    {
+        var documents = template.FindResources("AWS::IAM::Policy").Values
+            .Select(resource => Child(Child(resource, "Properties"), "PolicyDocument"))
+            .Concat(template.FindResources("AWS::IAM::Role").Values
+                .Select(resource => Child(resource, "Properties"))
+                .Where(properties => properties.ContainsKey("Policies"))
+                .SelectMany(properties => ((object[])properties["Policies"]).Select(policy => Child(policy, "PolicyDocument"))));
+
+        return documents.SelectMany(document => AsList(document["Statement"]))
+            .Select(statement => (IReadOnlyDictionary<string, object>)statement)
+            .ToList();
+    }
+
+    public static IReadOnlyList<string> Actions(IReadOnlyDictionary<string, object> statement) =>
+        AsList(statement["Action"]).Cast<string>().ToList();
+
+    public static IReadOnlyList<object> AsList(object value) => value is object[] items ? items : [value];
+
+    private static IReadOnlyDictionary<string, object> Child(object parent, string key) =>
+        (IReadOnlyDictionary<string, object>)((IDictionary<string, object>)parent)[key];
+}

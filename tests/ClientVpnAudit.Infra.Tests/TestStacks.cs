@@ -1,0 +1,36 @@
+using Amazon.CDK;
+using Amazon.CDK.Assertions;
+using Amazon.CDK.AWS.Lambda;
+using ClientVpnAudit.Infra.Configuration;
+
+namespace ClientVpnAudit.Infra.Tests;
+
+/// <summary>Builds the stack the way Program.cs does, from an App's context, with a placeholder function package.</summary>
+internal static class TestStacks
+{
+    public const string KeyArn = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+    public static ClientVpnAuditStack Create(IDictionary<string, object>? context = null)
+    {
+        var app = new App(new AppProps { Context = context ?? new Dictionary<string, object>() });
+        return new ClientVpnAuditStack(app, "ClientVpnAudit", new ClientVpnAuditStackProps
+        {
+            Options = StackOptions.FromContext(app.Node),
+            ArchiverCode = PlaceholderCode(),
+        });
+    }
+
+    public static Template Synthesize(IDictionary<string, object>? context = null) => Template.FromStack(Create(context));
+
+    /// <summary>
+    /// A folder with one file, as an asset: the dotnet10 runtime does not accept inline code, and the tests must not
+    /// depend on a publish.
+    /// </summary>
+    public static Code PlaceholderCode()
+    {
+        var folder = Path.Combine(JsiiTestEnvironment.TempRoot, "placeholder-archiver");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "placeholder.txt"), "placeholder");
+        return Code.FromAsset(folder);
+    }
+}
