@@ -46,7 +46,7 @@ public sealed class DescribeConnectionsTests
     {
         var snapshot = SnapshotLoader.FromConnections([
             new SnapshotConnection("cvpn-endpoint-a", ConnectionId: "c1", IngressBytes: "abc", EgressBytes: "-1",
-                ClientIp: "   ", StatusCode: "weird", StatusMessage: "m", PostureComplianceStatuses: ["compliant", "x"]),
+                ClientIp: "   ", ClientIpv6Address: "2001:db8::1", StatusCode: "weird", StatusMessage: "m", PostureComplianceStatuses: ["compliant", "x"]),
         ]);
         await using var emulator = await Ec2Emulator.StartAsync(snapshot);
         using var ec2 = TestData.Client(emulator);
@@ -57,6 +57,7 @@ public sealed class DescribeConnectionsTests
         Assert.Equal("abc", c.IngressBytes);
         Assert.Equal("-1", c.EgressBytes);
         Assert.Equal("", c.ClientIp);
+        Assert.Equal("2001:db8::1", c.ClientIpv6Address);
         Assert.Null(c.Timestamp);
         Assert.Null(c.ConnectionEndTime);
         Assert.Equal("weird", c.Status.Code.Value);

@@ -18,6 +18,26 @@ public sealed class ServeTests
     }
 
     [Fact]
+    public async Task DisposeAsync_WithARequestHeldByADelay_ReturnsPromptly()
+    {
+        var emulator = await Ec2Emulator.StartAsync(TestData.SeedExample());
+        emulator.Faults.Delay = TimeSpan.FromMinutes(5);
+        using var http = new HttpClient();
+        var pending = http.PostAsync(emulator.Url, new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["Action"] = "DescribeClientVpnEndpoints" }));
+        while (emulator.RequestCount("DescribeClientVpnEndpoints") == 0)
+        {
+            await Task.Delay(10);
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await emulator.DisposeAsync();
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
+        await Assert.ThrowsAnyAsync<Exception>(() => pending);
+    }
+
+    [Fact]
     public async Task Serve_SwapsTheSnapshotForTheNextRequest()
     {
         await using var emulator = await Ec2Emulator.StartAsync(TestData.SeedExample());

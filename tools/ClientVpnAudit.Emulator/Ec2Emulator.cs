@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ClientVpnAudit.Emulator;
@@ -22,6 +23,7 @@ public sealed class Ec2Emulator : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
     private readonly List<EmulatorRequest> _requests = [];
     private readonly Lock _requestsLock = new();
+    private readonly CancellationTokenSource _stopping = new();
     private ServedSnapshot _served;
     private long _generation;
 
@@ -57,6 +59,7 @@ public sealed class Ec2Emulator : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Logging.ClearProviders();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -85,13 +88,17 @@ public sealed class Ec2Emulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Injected delays end at once instead of holding the shutdown.
+        await _stopping.CancelAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _stopping.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context)
     {
-        var ct = context.RequestAborted;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+        var ct = linked.Token;
         var response = context.Response;
         response.Headers.Server = "AmazonEC2";
         var requestId = Guid.NewGuid().ToString();
@@ -103,6 +110,7 @@ public sealed class Ec2Emulator : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
+            context.Abort();
             return;
         }
 
@@ -125,6 +133,8 @@ public sealed class Ec2Emulator : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
+            // The client left, or the emulator is stopping: either way no answer, rather than an empty 200.
+            context.Abort();
             return;
         }
         catch (Exception e)

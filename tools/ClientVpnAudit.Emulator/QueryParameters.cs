@@ -25,7 +25,7 @@ internal sealed class QueryParameters
         }
         if (request.ContentLength is not 0)
         {
-            using var reader = new StreamReader(request.Body);
+            using var reader = new StreamReader(request.Body, leaveOpen: true);
             var body = await reader.ReadToEndAsync(ct);
             foreach (var (key, value) in QueryHelpers.ParseQuery(body))
             {
@@ -35,12 +35,7 @@ internal sealed class QueryParameters
         return new QueryParameters(values);
     }
 
-    public static QueryParameters From(IEnumerable<KeyValuePair<string, string>> values) =>
-        new(values.ToDictionary(StringComparer.Ordinal));
-
     public string? Get(string name) => _values.TryGetValue(name, out var value) ? value : null;
-
-    public bool Has(string name) => _values.ContainsKey(name);
 
     /// <summary><c>Name.1</c>, <c>Name.2</c>, ... in index order, skipping empty values.</summary>
     public IReadOnlyList<string> GetList(string name)
