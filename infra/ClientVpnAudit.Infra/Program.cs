@@ -1,26 +1,25 @@
 using Amazon.CDK;
+using ClientVpnAudit.Archiver.Configuration;
 using ClientVpnAudit.Infra;
 using ClientVpnAudit.Infra.Configuration;
 
 var app = new App();
 
-StackOptions options;
 try
 {
-    options = StackOptions.FromContext(app.Node);
+    _ = new ClientVpnAuditStack(app, "ClientVpnAudit", new ClientVpnAuditStackProps
+    {
+        Description = "ClientVpnAudit: archives AWS Client VPN connections into DynamoDB",
+        Options = StackOptions.FromContext(app.Node),
+        ArchiverCode = ArchiverPackage.FromPublishFolder(),
+    });
 }
-catch (InvalidContextException error)
+catch (Exception error) when (error is InvalidContextException or ArchiverConfigurationException or FileNotFoundException)
 {
+    // A configuration mistake, not a bug: one line, no stack trace.
     Console.Error.WriteLine($"error: {error.Message}");
     return 1;
 }
-
-_ = new ClientVpnAuditStack(app, "ClientVpnAudit", new ClientVpnAuditStackProps
-{
-    Description = "ClientVpnAudit: archives AWS Client VPN connections into DynamoDB",
-    Options = options,
-    ArchiverCode = ArchiverPackage.FromPublishFolder(),
-});
 
 app.Synth();
 return 0;

@@ -55,6 +55,10 @@ public class StackOptionsTests
     }
 
     [Fact]
+    public void ActiveRefreshMinutesZero_MeansWriteOnEveryPoll_AndIsPassedOn() =>
+        Assert.Equal(0, Parse(new() { [ContextKeys.ActiveRefreshMinutes] = 0 }).ActiveRefreshMinutes);
+
+    [Fact]
     public void RetentionDaysZero_MeansKeepForever_AndIsPassedOn() =>
         Assert.Equal(0, Parse(new() { [ContextKeys.RetentionDays] = "0" }).RetentionDays);
 
@@ -100,7 +104,10 @@ public class StackOptionsTests
     [InlineData(ContextKeys.KmsKeyArn, "1234abcd-12ab-34cd-56ef-1234567890ab")]
     [InlineData(ContextKeys.LogRetentionDays, "42")]
     [InlineData(ContextKeys.LogRetentionDays, -1)]
-    [InlineData(ContextKeys.ActiveRefreshMinutes, "0")]
+    [InlineData(ContextKeys.ActiveRefreshMinutes, "-1")]
+    [InlineData(ContextKeys.ActiveRefreshMinutes, 1441)]
+    [InlineData(ContextKeys.MaxConcurrency, 65)]
+    [InlineData(ContextKeys.RetentionDays, 36_501)]
     [InlineData(ContextKeys.MaxConcurrency, 0)]
     [InlineData(ContextKeys.MaxConcurrency, "four")]
     public void InvalidValue_IsRefused_NamingTheKeyAndTheValue(string key, object raw)

@@ -39,7 +39,7 @@ public sealed partial record StackOptions
         AlarmEmail = ParseAlarmEmail(context(ContextKeys.AlarmEmail)),
         KmsKeyArn = ParseKmsKeyArn(context(ContextKeys.KmsKeyArn)),
         LogRetentionDays = LogGroupRetention.FromContext(context(ContextKeys.LogRetentionDays)),
-        ActiveRefreshMinutes = ContextValue.WholeNumber(ContextKeys.ActiveRefreshMinutes, context(ContextKeys.ActiveRefreshMinutes), 1, 24 * 60),
+        ActiveRefreshMinutes = ContextValue.WholeNumber(ContextKeys.ActiveRefreshMinutes, context(ContextKeys.ActiveRefreshMinutes), 0, 24 * 60),
         MaxConcurrency = ContextValue.WholeNumber(ContextKeys.MaxConcurrency, context(ContextKeys.MaxConcurrency), 1, 64),
     };
 

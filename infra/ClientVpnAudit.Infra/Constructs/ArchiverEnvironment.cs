@@ -6,7 +6,8 @@ namespace ClientVpnAudit.Infra.Constructs;
 
 /// <summary>
 /// The archiver's environment variables. Optional settings are set only when the context gives them, so the
-/// archiver's own defaults (defined once, in the archiver) apply otherwise.
+/// archiver's own defaults (defined once, in the archiver) apply otherwise. The archiver's own reader checks the
+/// result at synth time, so a value it would refuse at its first run stops the deployment instead.
 /// </summary>
 public static class ArchiverEnvironment
 {
@@ -26,6 +27,8 @@ public static class ArchiverEnvironment
         AddIfSet(environment, ArchiverSettingNames.RetentionDays, options.RetentionDays);
         AddIfSet(environment, ArchiverSettingNames.ActiveRefreshMinutes, options.ActiveRefreshMinutes);
         AddIfSet(environment, ArchiverSettingNames.MaxConcurrency, options.MaxConcurrency);
+
+        _ = ArchiverOptionsReader.Read(environment.GetValueOrDefault);
         return environment;
     }
 

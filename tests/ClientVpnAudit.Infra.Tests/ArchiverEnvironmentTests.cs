@@ -1,0 +1,42 @@
+using ClientVpnAudit.Archiver.Configuration;
+using ClientVpnAudit.Infra.Configuration;
+using ClientVpnAudit.Infra.Constructs;
+
+namespace ClientVpnAudit.Infra.Tests;
+
+/// <summary>The environment the stack gives the function is one the archiver's own reader accepts.</summary>
+public class ArchiverEnvironmentTests
+{
+    [Fact]
+    public void Environment_FromEveryOption_IsReadBackByTheArchiver()
+    {
+        var options = StackOptions.FromContext(key => CustomizedStackFixture.Context.GetValueOrDefault(key));
+
+        var environment = ArchiverEnvironment.Build("sessions", options, ArchiverFunctionDefaults.TimeBudgetSeconds);
+        var read = ArchiverOptionsReader.Read(environment.GetValueOrDefault);
+
+        Assert.Equal("sessions", read.TableName);
+        Assert.Equal(options.EndpointIds, read.EndpointIds);
+        Assert.Equal(400, read.RetentionDays);
+        Assert.Equal(30, read.ActiveRefreshMinutes);
+        Assert.Equal(8, read.MaxConcurrency);
+        Assert.Equal(TimeSpan.FromSeconds(90), read.TimeBudget);
+    }
+
+    [Fact]
+    public void Environment_WithoutOptions_LeavesTheArchiversDefaults()
+    {
+        var environment = ArchiverEnvironment.Build("sessions", new StackOptions(), ArchiverFunctionDefaults.TimeBudgetSeconds);
+        var read = ArchiverOptionsReader.Read(environment.GetValueOrDefault);
+
+        Assert.Equal(ArchiverOptions.DefaultActiveRefreshMinutes, read.ActiveRefreshMinutes);
+        Assert.Equal(ArchiverOptions.DefaultMaxConcurrency, read.MaxConcurrency);
+        Assert.Equal(0, read.RetentionDays);
+        Assert.Empty(read.EndpointIds);
+    }
+
+    [Fact]
+    public void TimeBudget_TheArchiverWouldRefuse_StopsTheSynth() =>
+        Assert.Throws<ArchiverConfigurationException>(() =>
+            ArchiverEnvironment.Build("sessions", new StackOptions(), timeBudgetSeconds: 0));
+}
