@@ -3,6 +3,7 @@ using ClientVpnAudit.Archiver.Configuration;
 using ClientVpnAudit.Infra;
 using ClientVpnAudit.Infra.Configuration;
 
+using var scratch = JsiiScratchFolder.Create();
 var app = new App();
 
 try
