@@ -74,7 +74,7 @@ public class ArchiverFunctionTests(DefaultStackFixture stack) : IClassFixture<De
     }
 
     [Fact]
-    public void Environment_HoldsTheTableNameAndTimeBudget_AndLeavesOptionalSettingsToTheArchiver()
+    public void Environment_HoldsTheTableNameTimeBudgetAndLogPassThrough_AndLeavesOptionalSettingsToTheArchiver()
     {
         var tableId = _template.SingleLogicalId("AWS::DynamoDB::Table");
         var variables = new Capture();
@@ -85,10 +85,11 @@ public class ArchiverFunctionTests(DefaultStackFixture stack) : IClassFixture<De
 
         var environment = variables.AsObject();
         Assert.Equal(
-            new[] { ArchiverSettingNames.TableName, ArchiverSettingNames.TimeBudgetSeconds }.Order(),
+            new[] { ArchiverSettingNames.TableName, ArchiverSettingNames.TimeBudgetSeconds, ArchiverEnvironment.RuntimeLogFormatVariable }.Order(),
             environment.Keys.Order());
         Assert.Equal(Ref(tableId), environment[ArchiverSettingNames.TableName]);
         Assert.Equal("90", environment[ArchiverSettingNames.TimeBudgetSeconds]);
+        Assert.Equal("Unformatted", environment[ArchiverEnvironment.RuntimeLogFormatVariable]);
     }
 
     [Fact]

@@ -11,12 +11,23 @@ namespace ClientVpnAudit.Infra.Constructs;
 /// </summary>
 public static class ArchiverEnvironment
 {
+    /// <summary>
+    /// Read by the .NET runtime client (Amazon.Lambda.RuntimeSupport) before AWS_LAMBDA_LOG_FORMAT. With the JSON log
+    /// format it would otherwise wrap every Console.WriteLine in {"level":..,"message":"<the line as a string>"},
+    /// which hides the archiver's EMF documents from CloudWatch (no RunSucceeded metric, a staleness alarm that never
+    /// clears). "Unformatted" passes the archiver's lines, already JSON, through unchanged.
+    /// </summary>
+    public const string RuntimeLogFormatVariable = "AWS_LAMBDA_HANDLER_LOG_FORMAT";
+
+    public const string RuntimeLogFormatUnformatted = "Unformatted";
+
     public static Dictionary<string, string> Build(string tableName, StackOptions options, int timeBudgetSeconds)
     {
         var environment = new Dictionary<string, string>
         {
             [ArchiverSettingNames.TableName] = tableName,
             [ArchiverSettingNames.TimeBudgetSeconds] = Format(timeBudgetSeconds),
+            [RuntimeLogFormatVariable] = RuntimeLogFormatUnformatted,
         };
 
         if (options.EndpointIds.Count > 0)

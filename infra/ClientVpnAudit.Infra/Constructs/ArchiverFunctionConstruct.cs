@@ -63,6 +63,8 @@ public sealed class ArchiverFunctionConstruct : Construct
             // Runs never overlap: a run that is still going when the next one is due makes the next one wait.
             ReservedConcurrentExecutions = 1,
             Role = role.Role,
+            // Lambda's own lines (START, REPORT, errors) as JSON; the archiver's lines are JSON already and pass
+            // through unchanged (see ArchiverEnvironment.RuntimeLogFormatVariable).
             LoggingFormat = LoggingFormat.JSON,
             LogGroup = LogGroup,
             Environment = ArchiverEnvironment.Build(
