@@ -22,7 +22,7 @@ public sealed class Function
 
     /// <summary>Used by the Lambda runtime: clients from the default credential chain and region, options from the environment.</summary>
     public Function()
-        : this(new AmazonEC2Client(), new AmazonDynamoDBClient(), ArchiverOptionsReader.FromEnvironment(), new JsonLog(Console.Out))
+        : this(new AmazonEC2Client(), new AmazonDynamoDBClient(), ArchiverOptionsReader.FromEnvironment(), new JsonLog(StandardOutput()))
     {
     }
 
@@ -50,6 +50,12 @@ public sealed class Function
         output.Position = 0;
         return output;
     }
+
+    /// <summary>
+    /// The process's own stdout, not Console.Out: under the JSON log format the Lambda runtime replaces Console.Out with
+    /// a writer that wraps each line in its own JSON envelope, which would hide the EMF metric lines from CloudWatch.
+    /// </summary>
+    private static TextWriter StandardOutput() => new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
 
     /// <summary>A schedule carries no data the run needs: an unreadable event is logged and the run still happens.</summary>
     private void LogEvent(Stream input)

@@ -50,7 +50,7 @@ public class SessionTableTests(DefaultStackFixture stack) : IClassFixture<Defaul
             : new Dictionary<string, object>
             {
                 ["ProjectionType"] = "INCLUDE",
-                ["NonKeyAttributes"] = SessionTableConstruct.NonKeyAttributes(index)!.ToArray<object>(),
+                ["NonKeyAttributes"] = index.NonKeyAttributes!.ToArray<object>(),
             };
 
         _template.HasResourceProperties(TableType, Match.ObjectLike(new Dictionary<string, object>
@@ -88,7 +88,7 @@ public class SessionTableTests(DefaultStackFixture stack) : IClassFixture<Defaul
     public void NonKeyAttributes_AreTheLayoutsProjectionWithoutKeyAttributes(string indexName)
     {
         var index = SessionTable.Indexes.Single(candidate => candidate.Name == indexName);
-        var nonKeyAttributes = SessionTableConstruct.NonKeyAttributes(index);
+        var nonKeyAttributes = index.NonKeyAttributes;
 
         if (index.Projection is null)
         {

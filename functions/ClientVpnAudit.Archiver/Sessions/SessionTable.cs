@@ -45,4 +45,13 @@ public static class SessionTable
 }
 
 /// <summary>A global secondary index. A null projection means KEYS_ONLY; otherwise INCLUDE those attributes.</summary>
-public sealed record SessionIndex(string Name, string PartitionKey, string SortKey, IReadOnlyList<string>? Projection);
+public sealed record SessionIndex(string Name, string PartitionKey, string SortKey, IReadOnlyList<string>? Projection)
+{
+    /// <summary>
+    /// What an INCLUDE projection lists: the projection without the key attributes of the table and of this index,
+    /// which DynamoDB always projects (listing them again gains nothing and risks a rejected CreateTable).
+    /// Null for a KEYS_ONLY index.
+    /// </summary>
+    public IReadOnlyList<string>? NonKeyAttributes =>
+        Projection?.Except([SessionTable.PartitionKey, PartitionKey, SortKey]).ToList();
+}

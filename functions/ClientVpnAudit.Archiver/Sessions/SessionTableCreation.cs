@@ -22,9 +22,9 @@ public static class SessionTableCreation
                 new KeySchemaElement(index.PartitionKey, KeyType.HASH),
                 new KeySchemaElement(index.SortKey, KeyType.RANGE),
             ],
-            Projection = index.Projection is null
-                ? new Projection { ProjectionType = ProjectionType.KEYS_ONLY }
-                : new Projection { ProjectionType = ProjectionType.INCLUDE, NonKeyAttributes = index.Projection.ToList() },
+            Projection = index.NonKeyAttributes is { } nonKeyAttributes
+                ? new Projection { ProjectionType = ProjectionType.INCLUDE, NonKeyAttributes = nonKeyAttributes.ToList() }
+                : new Projection { ProjectionType = ProjectionType.KEYS_ONLY },
         }).ToList(),
     };
 

@@ -41,19 +41,9 @@ public sealed class SessionTableConstruct : Construct
         }
     }
 
-    /// <summary>
-    /// The attributes an INCLUDE projection lists: the layout's projection without the key attributes of the table
-    /// and of this index, which DynamoDB always projects (listing them again gains nothing and risks a rejected
-    /// CreateTable). Null for a KEYS_ONLY index.
-    /// </summary>
-    public static IReadOnlyList<string>? NonKeyAttributes(SessionIndex index) =>
-        index.Projection?
-            .Except([SessionTable.PartitionKey, index.PartitionKey, index.SortKey])
-            .ToList();
-
     private static GlobalSecondaryIndexProps IndexProps(SessionIndex index)
     {
-        var nonKeyAttributes = NonKeyAttributes(index);
+        var nonKeyAttributes = index.NonKeyAttributes;
         return new GlobalSecondaryIndexProps
         {
             IndexName = index.Name,
