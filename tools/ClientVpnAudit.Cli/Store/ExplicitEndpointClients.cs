@@ -1,0 +1,67 @@
+using Amazon.DynamoDBv2;
+using Amazon.EC2;
+using Amazon.Runtime;
+
+namespace ClientVpnAudit.Cli.Store;
+
+/// <summary>
+/// SDK clients for an explicit endpoint URL (dynalite, the emulator, DynamoDB Local, moto, ...). Credentials and region
+/// come from the environment when it gives them, else test/test and us-east-1: local servers accept anything.
+/// </summary>
+internal static class ExplicitEndpointClients
+{
+    public const string DefaultRegion = "us-east-1";
+
+    public static IAmazonDynamoDB DynamoDb(Uri url, TimeSpan? timeout = null, int? maxErrorRetry = null)
+    {
+        var config = new AmazonDynamoDBConfig { ServiceURL = url.ToString(), AuthenticationRegion = Region() };
+        Limit(config, timeout, maxErrorRetry);
+        return new AmazonDynamoDBClient(Credentials(), config);
+    }
+
+    public static IAmazonEC2 Ec2(Uri url, TimeSpan? timeout = null, int? maxErrorRetry = null)
+    {
+        var config = new AmazonEC2Config { ServiceURL = url.ToString(), AuthenticationRegion = Region() };
+        Limit(config, timeout, maxErrorRetry);
+        return new AmazonEC2Client(Credentials(), config);
+    }
+
+    /// <summary>Reads an http(s) URL option; anything else is bad input that names the option.</summary>
+    public static Uri ParseUrl(string value, string optionName) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url
+            : throw new CliInputException($"{optionName}: '{value}' is not an http(s) URL");
+
+    private static void Limit(ClientConfig config, TimeSpan? timeout, int? maxErrorRetry)
+    {
+        if (timeout is not null)
+        {
+            config.Timeout = timeout;
+        }
+
+        if (maxErrorRetry is not null)
+        {
+            config.MaxErrorRetry = maxErrorRetry.Value;
+        }
+    }
+
+    private static AWSCredentials Credentials()
+    {
+        var key = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID");
+        var secret = Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY");
+        if (string.IsNullOrEmpty(key) || string.IsNullOrEmpty(secret))
+        {
+            return new BasicAWSCredentials("test", "test");
+        }
+
+        var token = Environment.GetEnvironmentVariable("AWS_SESSION_TOKEN");
+        return string.IsNullOrEmpty(token) ? new BasicAWSCredentials(key, secret) : new SessionAWSCredentials(key, secret, token);
+    }
+
+    private static string Region() =>
+        NonEmpty(Environment.GetEnvironmentVariable("AWS_REGION"))
+        ?? NonEmpty(Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION"))
+        ?? DefaultRegion;
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
