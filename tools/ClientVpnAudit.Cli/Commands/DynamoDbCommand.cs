@@ -1,0 +1,48 @@
+using System.CommandLine;
+using ClientVpnAudit.Archiver.Sessions;
+using ClientVpnAudit.Cli.Output;
+using ClientVpnAudit.Cli.Store;
+using ClientVpnAudit.LocalDynamoDb;
+
+namespace ClientVpnAudit.Cli.Commands;
+
+/// <summary>`dynamodb`: serve the embedded archive as a DynamoDB endpoint until Ctrl-C, for the AWS CLI and other tools.</summary>
+internal static class DynamoDbCommand
+{
+    public const int DefaultPort = 8000;
+
+    public static Command Create(CliOutput io)
+    {
+        var store = new StoreOptions(includeRemote: false);
+        var port = PortOption.Create($"Port on 127.0.0.1 (default {DefaultPort}; 0 picks a free one)", DefaultPort);
+
+        var command = new Command("dynamodb", "Serve the embedded archive as a DynamoDB endpoint on 127.0.0.1 until Ctrl-C, "
+            + "for aws dynamodb query --endpoint-url and other DynamoDB tools");
+        store.AddTo(command);
+        command.Options.Add(port);
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var selection = store.Read(parsed);
+            await using var dynalite = await DynaliteServer.StartAsync(new DynaliteOptions
+            {
+                DataDirectory = selection.DataDirectory,
+                Port = parsed.GetValue(port),
+                Progress = io.Notice,
+            }, cancellationToken);
+            using (var dynamoDb = ExplicitEndpointClients.DynamoDb(dynalite.Url))
+            {
+                await SessionTableCreation.EnsureExistsAsync(dynamoDb, selection.TableName, cancellationToken);
+            }
+
+            await io.Out.WriteLineAsync($"Serving {selection.Describe()} as DynamoDB at");
+            await io.Out.WriteLineAsync(dynalite.Url.ToString());
+            await io.Out.WriteLineAsync($"Try: aws dynamodb describe-table --endpoint-url {dynalite.Url} --table-name {selection.TableName}");
+            await io.Out.WriteLineAsync("     (any credentials work, e.g. AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1)");
+            await io.Out.WriteLineAsync("Ctrl-C stops it.");
+            await io.Out.FlushAsync(cancellationToken);
+            await Serving.UntilCancelledAsync(cancellationToken);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

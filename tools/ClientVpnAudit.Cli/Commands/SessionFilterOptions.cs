@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using ClientVpnAudit.Cli.Queries;
+
+namespace ClientVpnAudit.Cli.Commands;
+
+/// <summary>The filters of `sessions` and `export`: --endpoint, --user, --since, --until, --active.</summary>
+internal sealed class SessionFilterOptions
+{
+    private readonly Option<string?> _endpoint = new("--endpoint")
+    {
+        Description = "Only this Client VPN endpoint (cvpn-endpoint-...); queries the ByEndpoint index",
+        HelpName = "id",
+    };
+
+    private readonly Option<string?> _user = new("--user")
+    {
+        Description = "Only this Identity (the Username, else the certificate's CommonName), exactly; queries the ByIdentity index",
+        HelpName = "name",
+    };
+
+    private readonly Option<DateTimeOffset?> _since = Time("--since",
+        "Only sessions connected at or after this time: ended then or later, or not ended (a lost session counts until its "
+        + "MissingSince; no session lasts over 24 h). ISO-8601, UTC unless a zone is given; a date alone is midnight UTC");
+
+    private readonly Option<DateTimeOffset?> _until = Time("--until",
+        "Only sessions connected at or before this time: established then or earlier. ISO-8601, UTC unless a zone is given; "
+        + "a date alone is midnight UTC");
+
+    private readonly Option<bool> _active = new("--active")
+    {
+        Description = "Only sessions not ended (Status is not terminated); with --endpoint queries the ActiveByEndpoint index",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_endpoint);
+        command.Options.Add(_user);
+        command.Options.Add(_since);
+        command.Options.Add(_until);
+        command.Options.Add(_active);
+    }
+
+    public SessionFilter Read(ParseResult parsed)
+    {
+        var filter = new SessionFilter
+        {
+            EndpointId = NonEmpty(parsed.GetValue(_endpoint), _endpoint.Name),
+            Identity = NonEmpty(parsed.GetValue(_user), _user.Name),
+            Since = parsed.GetValue(_since),
+            Until = parsed.GetValue(_until),
+            ActiveOnly = parsed.GetValue(_active),
+        };
+        if (filter.Since > filter.Until)
+        {
+            throw new CliInputException(
+                $"--since {parsed.GetResult(_since)?.Tokens[0].Value} is after --until {parsed.GetResult(_until)?.Tokens[0].Value}");
+        }
+
+        return filter;
+    }
+
+    private static string? NonEmpty(string? value, string option) =>
+        value is null ? null
+        : string.IsNullOrWhiteSpace(value) ? throw new CliInputException($"{option}: the value is empty")
+        : value.Trim();
+
+    private static Option<DateTimeOffset?> Time(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "time",
+        CustomParser = result => Parse(result, name),
+    };
+
+    private static DateTimeOffset? Parse(ArgumentResult result, string name)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (TimeArgument.TryParse(text, out var time))
+        {
+            return time;
+        }
+
+        result.AddError($"{name}: '{text}' is not an ISO-8601 time (e.g. {TimeArgument.Examples})");
+        return null;
+    }
+}
