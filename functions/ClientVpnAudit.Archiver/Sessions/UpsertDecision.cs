@@ -26,7 +26,7 @@ public static class UpsertDecision
             return UpsertAction.Insert;
         }
 
-        if (string.CompareOrdinal(stored.LastObservedAt, observed.ObservedAt) >= 0)
+        if (string.CompareOrdinal(stored.LastObservedAt, observed.ObservedAt) >= 0 || WasFoundMissingSince(observed, stored))
         {
             return UpsertAction.Stale;
         }
@@ -38,6 +38,13 @@ public static class UpsertDecision
 
         return UpsertAction.Unchanged;
     }
+
+    /// <summary>
+    /// A listing at or after this snapshot no longer showed the session: seeing it still active before then is old news
+    /// (a replay, or a run that raced a later one). Seeing its end is not: the real end replaces the inferred one.
+    /// </summary>
+    public static bool WasFoundMissingSince(ObservedSession observed, StoredSession stored) =>
+        stored.MissingSince is not null && !observed.HasEnded && string.CompareOrdinal(observed.ObservedAt, stored.MissingSince) <= 0;
 
     private static bool SomethingThatMattersChanged(ObservedSession observed, StoredSession stored) =>
         observed.Status != stored.Status

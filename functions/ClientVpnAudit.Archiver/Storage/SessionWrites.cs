@@ -10,7 +10,8 @@ internal static class SessionWrites
 {
     /// <summary>
     /// Writes a snapshot of a session: every AWS-derived attribute is overwritten or removed, FirstObservedAt is kept,
-    /// MissingSince cleared. Unreadable counters are left as stored. Applies only when the stored snapshot is older.
+    /// MissingSince cleared. Unreadable counters are left as stored. Applies only when the stored snapshot is older, and,
+    /// for a session still active, when no listing since this snapshot found it missing (as <see cref="UpsertDecision"/>).
     /// </summary>
     public static UpdateItemRequest Upsert(string tableName, ObservedSession session, int retentionDays)
     {
@@ -43,7 +44,14 @@ internal static class SessionWrites
         }
 
         var lastObserved = update.Name(SessionAttributes.LastObservedAt);
-        var condition = $"attribute_not_exists({lastObserved}) OR {lastObserved} < {update.Value(String(session.ObservedAt)!)}";
+        var observedAt = update.Value(String(session.ObservedAt)!);
+        var condition = $"(attribute_not_exists({lastObserved}) OR {lastObserved} < {observedAt})";
+        if (!session.HasEnded)
+        {
+            var missingSince = update.Name(SessionAttributes.MissingSince);
+            condition += $" AND (attribute_not_exists({missingSince}) OR {missingSince} < {observedAt})";
+        }
+
         return Request(tableName, session.ConnectionId, update, condition);
     }
 

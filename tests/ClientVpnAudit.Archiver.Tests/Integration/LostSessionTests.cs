@@ -75,6 +75,51 @@ public class LostSessionTests(DynaliteFixture dynalite) : IClassFixture<Dynalite
     }
 
     [Fact]
+    public async Task Run_WhenAnOlderSnapshotShowsALostSessionActive_KeepsItLost()
+    {
+        var bob = Active("cvpn-connection-bob", Endpoint, T0);
+        var eve = Active("cvpn-connection-eve", Endpoint, T0);
+        await using var harness = await ArchiverHarness.StartAsync(dynalite, Snapshot(bob, eve));
+        await harness.RunAsync();
+        var fiveMinutesLater = Snapshot(bob with { Timestamp = Aws(T0.AddMinutes(5)) }, eve with { Timestamp = Aws(T0.AddMinutes(5)) });
+        await harness.RunAsync(fiveMinutesLater);
+        await harness.RunAsync(Snapshot(eve with { Timestamp = Aws(T0.AddMinutes(70)) }));
+
+        // Replayed, or delivered late by a run that raced a later one: bob was active at T0+5, then found missing at T0+70.
+        var summary = await harness.RunAsync(fiveMinutesLater);
+
+        Assert.Equal(0, summary.SessionsUpdated);
+        var item = await harness.ItemAsync("cvpn-connection-bob");
+        Assert.Equal("terminated", item["Status"].S);
+        Assert.Equal(Stored(T0.AddMinutes(70)), item["MissingSince"].S);
+        Assert.Equal(Stored(T0), item["LastObservedAt"].S);
+    }
+
+    [Fact]
+    public async Task Upsert_OfAnActiveSnapshotNotNewerThanMissingSince_IsRefusedByTheStore()
+    {
+        var bob = Active("cvpn-connection-bob", Endpoint, T0);
+        await using var harness = await ArchiverHarness.StartAsync(dynalite, Snapshot(bob, Active("cvpn-connection-eve", Endpoint, T0)));
+        await harness.RunAsync();
+        await harness.RunAsync(Snapshot(Active("cvpn-connection-eve", Endpoint, T0.AddMinutes(70))));
+        var store = new Archiver.Storage.SessionStore(harness.DynamoDb, harness.TableName, new Archiver.Storage.DynamoDbUsage());
+        var stillActive = Archiver.Sessions.ConnectionMapper.Map(new Amazon.EC2.Model.ClientVpnConnection
+        {
+            ClientVpnEndpointId = Endpoint,
+            ConnectionId = "cvpn-connection-bob",
+            Timestamp = Aws(T0.AddMinutes(5)),
+            ConnectionEstablishedTime = Aws(T0),
+            Status = new Amazon.EC2.Model.ClientVpnConnectionStatus { Code = "active" },
+            ConnectionEndTime = "-",
+            IngressBytes = "1", EgressBytes = "1", IngressPackets = "1", EgressPackets = "1",
+        }).Session!;
+
+        // The decision would call this stale; the condition must refuse it too, for a writer that read the item before it was marked.
+        Assert.False(await store.UpsertAsync(stillActive, retentionDays: 0, CancellationToken.None));
+        Assert.Equal(Stored(T0.AddMinutes(70)), (await harness.ItemAsync("cvpn-connection-bob"))["MissingSince"].S);
+    }
+
+    [Fact]
     public async Task Run_WhenALostSessionReappears_ClearsMissingSince()
     {
         var bob = Active("cvpn-connection-bob", Endpoint, T0);

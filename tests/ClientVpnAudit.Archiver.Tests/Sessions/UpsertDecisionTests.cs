@@ -64,6 +64,17 @@ public class UpsertDecisionTests
             Observed("2026-01-01T10:05:00Z"), Stored("2026-01-01T10:00:00Z") with { MissingSince = "2026-01-01T10:04:00Z" }, Refresh));
 
     [Fact]
+    public void Decide_WhenALaterListingFoundItMissing_AndTheSnapshotShowsItActive_IsStale() =>
+        Assert.Equal(UpsertAction.Stale, UpsertDecision.Decide(
+            Observed("2026-01-01T10:05:00Z"), Stored("2026-01-01T10:00:00Z", "terminated") with { MissingSince = "2026-01-01T11:20:00Z" }, Refresh));
+
+    [Fact]
+    public void Decide_WhenALaterListingFoundItMissing_AndTheSnapshotShowsItsEnd_Updates() =>
+        Assert.Equal(UpsertAction.Update, UpsertDecision.Decide(
+            Observed("2026-01-01T10:09:00Z", "terminated") with { ConnectionEndTime = "2026-01-01T10:09:00Z" },
+            Stored("2026-01-01T10:00:00Z", "terminated") with { MissingSince = "2026-01-01T11:20:00Z" }, Refresh));
+
+    [Fact]
     public void Decide_WhenPostureStatusesChanged_Updates() =>
         Assert.Equal(UpsertAction.Update, UpsertDecision.Decide(
             Observed("2026-01-01T10:05:00Z") with { PostureComplianceStatuses = ["compliant"] }, Stored("2026-01-01T10:00:00Z"), Refresh));
