@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using ClientVpnAudit.Cli.Tests.Support;
+
+namespace ClientVpnAudit.Cli.Tests;
+
+/// <summary>
+/// Each kind of bad input: exit code 2, one line on stderr that names the culprit, no stack trace, and the archive
+/// still holds exactly what it held.
+/// </summary>
+public class BadInputTests : IClassFixture<BadInputTests.SmallArchive>, IDisposable
+{
+    private readonly SmallArchive _archive;
+    private readonly TemporaryFolder _folder = new();
+
+    public BadInputTests(SmallArchive archive) => _archive = archive;
+
+    /// <summary>The first three demo polls, archived once for the class; every test checks they are still all there.</summary>
+    public sealed class SmallArchive : IAsyncLifetime
+    {
+        private readonly TemporaryFolder _folder = new();
+
+        public string DataDirectory => Path.Combine(_folder.Path, "data");
+
+        public string Sessions { get; private set; } = "";
+
+        public async Task InitializeAsync()
+        {
+            var polls = Directory.CreateDirectory(Path.Combine(_folder.Path, "polls")).FullName;
+            Demo.CopyPolls(polls, 3);
+            var replay = await CvpnAudit.RunAsync("replay", polls, "--data-dir", DataDirectory);
+            Assert.True(replay.ExitCode == ExitCodes.Success, replay.ToString());
+            Sessions = (await CvpnAudit.RunAsync("sessions", "--data-dir", DataDirectory, "--output", "json")).Out;
+            Assert.Equal(5, SessionsJson.Parse(Sessions).Count);
+        }
+
+        public Task DisposeAsync()
+        {
+            _folder.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task Replay_OfAMissingFolder_NamesIt()
+    {
+        var missing = _folder.File("no-such-folder");
+        await AssertRefusedAsync(["replay", missing], missing);
+    }
+
+    [Fact]
+    public async Task Replay_WithAFileThatIsNotJson_NamesTheFileAndTheLine_AndAppliesNoPoll()
+    {
+        var polls = PollsWith("02-broken.json", "{\n  \"Connections\": [\n    {\"ClientVpnEndpointId\": \"cvpn-endpoint-0c1f4a7d2e9b35601\",\n  ]\n}\n");
+
+        var result = await AssertRefusedAsync(["replay", polls], "02-broken.json");
+
+        Assert.Contains("line 4", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replay_WithAConnectionLackingItsEndpoint_NamesTheFileAndTheConnection_AndAppliesNoPoll()
+    {
+        var polls = PollsWith("02-no-endpoint.json", """{"Connections": [{"ConnectionId": "cvpn-connection-0aaaaaaaaaaaaaaa1"}]}""");
+
+        var result = await AssertRefusedAsync(["replay", polls], "02-no-endpoint.json");
+
+        Assert.Contains("Connections[0] has no ClientVpnEndpointId", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Emulator_OfAMissingFile_NamesIt()
+    {
+        var missing = _folder.File("missing.json");
+        await AssertRefusedAsync(["emulator", missing], missing);
+    }
+
+    [Fact]
+    public async Task Sessions_WithAnUnknownOutput_NamesTheOptionAndTheValue()
+    {
+        var result = await AssertRefusedAsync(["sessions", "--output", "xml"], "--output");
+        Assert.Contains("'xml'", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sessions_WithSinceAfterUntil_NamesBoth()
+    {
+        var result = await AssertRefusedAsync(["sessions", "--since", "2026-03-02T10:00:00Z", "--until", "2026-03-02"], "--since 2026-03-02T10:00:00Z");
+        Assert.Contains("--until 2026-03-02", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--since", "yesterday")]
+    [InlineData("--until", "2026-13-40")]
+    [InlineData("--since", "03/02/2026")]
+    public async Task Sessions_WithAnUnparseableTime_NamesTheOptionAndTheValue(string option, string value)
+    {
+        var result = await AssertRefusedAsync(["sessions", option, value], option);
+        Assert.Contains($"'{value}'", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sessions_WithAnUnreachableDynamoDbUrl_FailsFast()
+    {
+        var timer = Stopwatch.StartNew();
+
+        var result = await AssertRefusedAsync(["sessions", "--dynamodb-url", "http://127.0.0.1:1", "--table", "Sessions"], "--dynamodb-url http://127.0.0.1:1");
+
+        Assert.True(timer.Elapsed < TimeSpan.FromSeconds(5), $"took {timer.Elapsed}");
+        Assert.Contains("cannot reach it", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_WithAnUnknownFormat_NamesIt() =>
+        await AssertRefusedAsync(["export", "--format", "xlsx", "--out", _folder.File("x.xlsx")], "--format");
+
+    [Fact]
+    public async Task Export_IntoAMissingFolder_NamesIt_AndWritesNothing()
+    {
+        var target = Path.Combine(_folder.Path, "missing", "audit.csv");
+        await AssertRefusedAsync(["export", "--format", "csv", "--out", target], Path.Combine(_folder.Path, "missing"));
+    }
+
+    [Fact]
+    public async Task Replay_WithAnOutOfRangeArchiverSetting_NamesTheOption()
+    {
+        var polls = PollsWith("02.json", File.ReadAllText(Path.Combine(Demo.Snapshots, "2026-03-02T1130Z.json")));
+        await AssertRefusedAsync(["replay", polls, "--active-refresh-minutes", "-5"], "--active-refresh-minutes");
+    }
+
+    [Fact]
+    public async Task Run_WithoutAnEc2Source_SaysWhatItNeeds() =>
+        await AssertRefusedAsync(["run"], "--ec2-url");
+
+    [Fact]
+    public async Task Aws_WithoutTable_SaysItIsRequired() =>
+        await AssertRefusedAsync(["sessions", "--aws"], "--table");
+
+    [Fact]
+    public async Task UnknownCommand_IsNamed() =>
+        await AssertRefusedAsync(["archive-everything"], "archive-everything");
+
+    [Fact]
+    public async Task Aws_WithoutCredentials_SaysSo()
+    {
+        var result = await CvpnAuditProcess.RunAsync("dotnet", [CvpnAuditProcess.Program, "sessions", "--aws", "--table", "ClientVpnSessions"],
+            _folder.Path, new Dictionary<string, string?>
+            {
+                ["AWS_ACCESS_KEY_ID"] = null,
+                ["AWS_SECRET_ACCESS_KEY"] = null,
+                ["AWS_SESSION_TOKEN"] = null,
+                ["AWS_PROFILE"] = null,
+                ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] = null,
+                ["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = null,
+                ["AWS_WEB_IDENTITY_TOKEN_FILE"] = null,
+                ["AWS_CONFIG_FILE"] = _folder.File("no-config"),
+                ["AWS_SHARED_CREDENTIALS_FILE"] = _folder.File("no-credentials"),
+                ["AWS_EC2_METADATA_DISABLED"] = "true",
+                ["AWS_REGION"] = "us-east-1",
+            });
+
+        AssertOneLineError(result, "--aws");
+        Assert.Contains("no AWS credentials", result.Error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    /// <summary>A folder of polls: the last demo poll (which would add sessions), then a bad file.</summary>
+    private string PollsWith(string badName, string badContent)
+    {
+        var polls = Directory.CreateDirectory(_folder.File("polls")).FullName;
+        File.Copy(Path.Combine(Demo.Snapshots, "2026-03-02T1130Z.json"), Path.Combine(polls, "01-good.json"));
+        File.WriteAllText(Path.Combine(polls, badName), badContent);
+        return polls;
+    }
+
+    private async Task<CliResult> AssertRefusedAsync(string[] args, string culprit)
+    {
+        var usesStore = args[0] is "replay" or "sessions" or "export" or "run" && !args.Contains("--dynamodb-url") && !args.Contains("--aws");
+        var result = await CvpnAudit.RunAsync(usesStore ? [.. args, "--data-dir", _archive.DataDirectory] : args);
+
+        AssertOneLineError(result, culprit);
+        var after = await CvpnAudit.RunAsync("sessions", "--data-dir", _archive.DataDirectory, "--output", "json");
+        Assert.Equal(_archive.Sessions, after.Out);
+        return result;
+    }
+
+    private static void AssertOneLineError(CliResult result, string culprit)
+    {
+        Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("cvpn-audit: error: ", line, StringComparison.Ordinal);
+        Assert.Contains(culprit, line, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", line.Replace("no answer", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal("", result.Out);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using ClientVpnAudit.Cli.Tests.Support;
+
+namespace ClientVpnAudit.Cli.Tests;
+
+/// <summary>`cvpn-audit emulator` seen through the AWS CLI: it must give back exactly the snapshot it serves.</summary>
+public class EmulatorCommandTests
+{
+    private static readonly string SnapshotFile = Path.Combine(Demo.Snapshots, "2026-03-02T0945Z.json");
+
+    [AwsCliFact]
+    public async Task AwsCli_AgainstTheEmulatorCommand_GetsExactlyTheSnapshotsConnectionsAndEndpoints()
+    {
+        using var snapshot = JsonDocument.Parse(await File.ReadAllTextAsync(SnapshotFile));
+        await using var emulator = await ServingCommand.StartAsync("emulator", SnapshotFile, "--port", "0");
+        var url = emulator.Url.ToString();
+
+        // Engineering: certificate users only (no Username) with IPv6 clients; contractors: SAML users, posture
+        // statuses, one terminated connection.
+        foreach (var endpoint in new[] { Demo.EngineeringEndpoint, Demo.ContractorEndpoint })
+        {
+            var answer = await AwsCli.RunAsync("ec2", "describe-client-vpn-connections", "--endpoint-url", url, "--client-vpn-endpoint-id", endpoint);
+            var expected = snapshot.RootElement.GetProperty("Connections").EnumerateArray()
+                .Where(connection => connection.GetProperty("ClientVpnEndpointId").GetString() == endpoint)
+                .ToList();
+            Assert.NotEmpty(expected);
+            AssertSameObjects(expected, Only(answer, "Connections"), "ConnectionId");
+        }
+
+        var endpoints = await AwsCli.RunAsync("ec2", "describe-client-vpn-endpoints", "--endpoint-url", url);
+        AssertSameObjects(snapshot.RootElement.GetProperty("ClientVpnEndpoints").EnumerateArray().ToList(), Only(endpoints, "ClientVpnEndpoints"),
+            "ClientVpnEndpointId");
+
+        Assert.Equal(ExitCodes.Success, await emulator.StopAsync());
+    }
+
+    [Fact]
+    public async Task Emulator_PrintsItsUrlAndAnExample_AndStopsOnCtrlC()
+    {
+        await using var emulator = await ServingCommand.StartAsync("emulator", SnapshotFile, "--port", "0");
+
+        Assert.Equal(ExitCodes.Success, await emulator.StopAsync());
+        Assert.Contains($"--endpoint-url {emulator.Url}", emulator.Output, StringComparison.Ordinal);
+        using var client = new HttpClient();
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.GetAsync(emulator.Url));
+    }
+
+    private static List<JsonElement> Only(JsonElement answer, string property)
+    {
+        Assert.Equal([property], answer.EnumerateObject().Select(member => member.Name));
+        return answer.GetProperty(property).EnumerateArray().ToList();
+    }
+
+    private static void AssertSameObjects(IReadOnlyList<JsonElement> expected, IReadOnlyList<JsonElement> actual, string idName)
+    {
+        Assert.Equal(expected.Select(item => item.GetProperty(idName).GetString()), actual.Select(item => item.GetProperty(idName).GetString()));
+        foreach (var (want, got) in expected.Zip(actual))
+        {
+            var id = want.GetProperty(idName).GetString();
+            Assert.Equal(want.EnumerateObject().Select(member => member.Name).Order(), got.EnumerateObject().Select(member => member.Name).Order());
+            foreach (var member in want.EnumerateObject())
+            {
+                Assert.True(JsonElement.DeepEquals(member.Value, got.GetProperty(member.Name)),
+                    $"{id}.{member.Name}: snapshot has {member.Value}, aws printed {got.GetProperty(member.Name)}");
+            }
+        }
+    }
+}
