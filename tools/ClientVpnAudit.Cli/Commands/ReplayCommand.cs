@@ -52,7 +52,7 @@ internal static class ReplayCommand
                 io.ErrorConsole.MarkupLine(Markup.Escape($"[{runs.Count,3}/{polls.Count}] {poll.Name}  {RunSummaryTableView.ProgressText(summary)}"));
                 if (!summary.Succeeded)
                 {
-                    io.Notice($"stopped at {poll.Name}: its run failed; the {runs.Count - 1} poll(s) before it stay archived");
+                    io.Notice($"stopped at {poll.Name}: its run failed; what the polls before it and its other endpoints archived stays archived");
                     break;
                 }
             }
@@ -61,14 +61,8 @@ internal static class ReplayCommand
             var endpoints = polls.SelectMany(poll => poll.Snapshot.Endpoints.Select(endpoint => endpoint.ClientVpnEndpointId))
                 .Concat(options.EndpointIds)
                 .Distinct(StringComparer.Ordinal);
-            var reader = new ArchiveReader(opened.DynamoDb, opened.TableName);
-            var sessions = new List<ArchivedSession>();
-            foreach (var endpoint in endpoints)
-            {
-                sessions.AddRange(await reader.ReadAsync(new SessionFilter { EndpointId = endpoint }, cancellationToken));
-            }
-
-            SessionTableView.Write(io.OutConsole, ArchivedSession.Sort(sessions), $"Archived sessions of the replayed endpoints ({selection.Describe()})");
+            var sessions = await new ArchiveReader(opened.DynamoDb, opened.TableName).ReadEndpointsAsync(endpoints, cancellationToken);
+            SessionTableView.Write(io.OutConsole, sessions, $"Archived sessions of the replayed endpoints ({selection.Describe()})");
             return runs.All(run => run.Summary.Succeeded) ? ExitCodes.Success : ExitCodes.RunFailed;
         });
         return command;

@@ -24,6 +24,18 @@ internal sealed class ArchiveReader(IAmazonDynamoDB dynamoDb, string tableName)
         return ArchivedSession.Sort(items.Select(ArchivedSession.FromItem).Where(filter.Matches));
     }
 
+    /// <summary>Every session of these endpoints, one index query each (a replay's endpoints, never a Scan of a shared table).</summary>
+    public async Task<IReadOnlyList<ArchivedSession>> ReadEndpointsAsync(IEnumerable<string> endpointIds, CancellationToken cancellationToken)
+    {
+        var sessions = new List<ArchivedSession>();
+        foreach (var endpointId in endpointIds)
+        {
+            sessions.AddRange(await ReadAsync(new SessionFilter { EndpointId = endpointId }, cancellationToken));
+        }
+
+        return ArchivedSession.Sort(sessions);
+    }
+
     private async Task<List<string>> QueryKeysAsync(SessionQueryPlan plan, CancellationToken cancellationToken)
     {
         var connectionIds = new List<string>();

@@ -57,19 +57,26 @@ internal static class StoreOpener
             exists = await TableExistsAsync(probe, selection.TableName, $"--dynamodb-url {url.OriginalString}", UrlProbeTimeout, cancellationToken);
         }
 
-        var dynamoDb = ExplicitEndpointClients.DynamoDb(url);
-        if (!exists)
+        if (!exists && !createTable)
         {
-            if (!createTable)
-            {
-                dynamoDb.Dispose();
-                throw new CliInputException($"--table: table {selection.TableName} does not exist at {url.OriginalString}");
-            }
-
-            await SessionTableCreation.EnsureExistsAsync(dynamoDb, selection.TableName, cancellationToken);
+            throw new CliInputException($"--table: table {selection.TableName} does not exist at {url.OriginalString}");
         }
 
-        return new OpenedStore(dynamoDb, selection, dynalite: null);
+        var dynamoDb = ExplicitEndpointClients.DynamoDb(url);
+        try
+        {
+            if (!exists)
+            {
+                await SessionTableCreation.EnsureExistsAsync(dynamoDb, selection.TableName, cancellationToken);
+            }
+
+            return new OpenedStore(dynamoDb, selection, dynalite: null);
+        }
+        catch
+        {
+            dynamoDb.Dispose();
+            throw;
+        }
     }
 
     private static async Task<OpenedStore> OpenAwsAsync(StoreSelection selection, CancellationToken cancellationToken)
