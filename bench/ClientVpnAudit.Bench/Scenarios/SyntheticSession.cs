@@ -1,0 +1,49 @@
+using System.Globalization;
+using ClientVpnAudit.Emulator;
+
+namespace ClientVpnAudit.Bench.Scenarios;
+
+/// <summary>One VPN session of the scenario: who, from where, since when, how fast it moves bytes, and when it ends.</summary>
+internal sealed class SyntheticSession
+{
+    /// <summary>Creation order within the endpoint: the listing's order.</summary>
+    public required long Sequence { get; init; }
+    public required string ConnectionId { get; init; }
+    public required string EndpointId { get; init; }
+    public string? Username { get; init; }
+    public required string CommonName { get; init; }
+    public required string ClientIp { get; init; }
+    public IReadOnlyList<string>? PostureComplianceStatuses { get; init; }
+    public required DateTime Established { get; init; }
+    public required int IngressBytesPerSecond { get; init; }
+    public required int EgressBytesPerSecond { get; init; }
+    public DateTime? Ended { get; set; }
+
+    /// <summary>The connection as DescribeClientVpnConnections shows it at <paramref name="observedAt"/> (AWS's raw strings).</summary>
+    public SnapshotConnection At(DateTime observedAt)
+    {
+        var ended = Ended is { } end && end <= observedAt;
+        var seconds = (long)((ended ? Ended!.Value : observedAt) - Established).TotalSeconds;
+        var ingress = seconds * IngressBytesPerSecond;
+        var egress = seconds * EgressBytesPerSecond;
+        return new SnapshotConnection(
+            ClientVpnEndpointId: EndpointId,
+            Timestamp: Aws(observedAt),
+            ConnectionId: ConnectionId,
+            Username: Username,
+            ConnectionEstablishedTime: Aws(Established),
+            IngressBytes: Text(ingress),
+            EgressBytes: Text(egress),
+            IngressPackets: Text(ingress / 700),
+            EgressPackets: Text(egress / 900),
+            ClientIp: ClientIp,
+            CommonName: CommonName,
+            StatusCode: ended ? "terminated" : "active",
+            ConnectionEndTime: ended ? Aws(Ended!.Value) : "-",
+            PostureComplianceStatuses: PostureComplianceStatuses);
+    }
+
+    public static string Aws(DateTime time) => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+}
