@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using ClientVpnAudit.Archiver.Configuration;
+using ClientVpnAudit.Archiver.Pipeline;
+using ClientVpnAudit.Archiver.Reporting;
+using ClientVpnAudit.Bench.Aws;
+using ClientVpnAudit.Bench.Naive;
+
+namespace ClientVpnAudit.Bench.Polls;
+
+/// <summary>
+/// The hidden subcommands <c>archiver-poll</c> and <c>naive-poll</c>: one poll in a process of its own, so its peak
+/// working set and allocations are the poller's alone (not the emulator's snapshot nor the harness's). The process
+/// first polls a tiny warm-up endpoint into a warm-up table, as a warm Lambda execution environment would already have
+/// done (code compiled, SDK initialised); only the second poll is measured. Prints one <see cref="PollResult"/> as JSON.
+/// </summary>
+internal static class PollCommand
+{
+    public const string Archiver = "archiver-poll";
+    public const string Naive = "naive-poll";
+
+    public static async Task<int> RunAsync(string poller, PollArguments arguments)
+    {
+        if (arguments.WarmupEc2Url is { } warmupUrl)
+        {
+            using var warm = new BenchClients(warmupUrl, arguments.DynamoDbUrl, Latency.None);
+            await PollOnceAsync(poller, warm, arguments.WarmupTable!, arguments);
+        }
+
+        using var process = Process.GetCurrentProcess();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var cpuBefore = process.TotalProcessorTime;
+        using var clients = new BenchClients(arguments.Ec2Url, arguments.DynamoDbUrl, arguments.Latency);
+        var stopwatch = Stopwatch.StartNew();
+        var counts = await PollOnceAsync(poller, clients, arguments.Table, arguments);
+        var wall = stopwatch.Elapsed.TotalSeconds;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        process.Refresh();
+
+        var result = counts with
+        {
+            Poller = poller,
+            WallSeconds = wall,
+            CpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds,
+            PeakWorkingSetBytes = process.PeakWorkingSet64,
+            AllocatedBytes = allocated,
+            Ec2Requests = clients.Ec2Latency.Requests,
+            Ec2LatencyMs = clients.Ec2Latency.MeanInjected.TotalMilliseconds,
+            DynamoDbLatencyMs = clients.DynamoDbLatency.MeanInjected.TotalMilliseconds,
+            DynamoDb = clients.Capacity.Tally.Snapshot(),
+        };
+        Console.Out.WriteLine(JsonSerializer.Serialize(result, PollResult.Json));
+        return 0;
+    }
+
+    private static async Task<PollResult> PollOnceAsync(string poller, BenchClients clients, string table, PollArguments arguments)
+    {
+        if (poller == Archiver)
+        {
+            var options = new ArchiverOptions
+            {
+                TableName = table,
+                MaxConcurrency = arguments.MaxConcurrency ?? ArchiverOptions.DefaultMaxConcurrency,
+                TimeBudget = TimeSpan.FromSeconds(arguments.TimeBudgetSeconds),
+            };
+            var summary = await new ArchiverPipeline(clients.Ec2, clients.DynamoDb, options, new JsonLog(Console.Error)).RunAsync();
+            return PollResult.Empty with
+            {
+                Succeeded = summary.Succeeded,
+                Error = summary.Succeeded ? null : summary.Error ?? string.Join("; ", summary.Failures.Select(f => $"{f.EndpointId}: {f.Reason}")),
+                Pages = summary.Pages,
+                ConnectionsSeen = summary.ConnectionsSeen,
+                Inserted = summary.SessionsInserted,
+                Updated = summary.SessionsUpdated,
+                Unchanged = summary.SessionsUnchanged,
+                Stale = summary.SessionsStale,
+                MarkedLost = summary.SessionsMarkedLost,
+                EndpointsFailed = summary.EndpointsFailed,
+            };
+        }
+
+        var naive = await new NaivePoller(clients.Ec2, clients.DynamoDb, table).RunAsync(CancellationToken.None);
+        return PollResult.Empty with { Succeeded = true, Pages = naive.Pages, ConnectionsSeen = naive.Writes, Updated = naive.Writes };
+    }
+}
+
+/// <summary>Where a child poll points its clients, and how; and the warm-up world it polls first.</summary>
+internal sealed record PollArguments(
+    Uri Ec2Url, Uri DynamoDbUrl, string Table, Latency Latency, int? MaxConcurrency, int TimeBudgetSeconds, Uri? WarmupEc2Url, string? WarmupTable)
+{
+    public IEnumerable<string> ToArgs()
+    {
+        string[] args =
+        [
+            "--ec2-url", Ec2Url.ToString(), "--dynamodb-url", DynamoDbUrl.ToString(), "--table", Table,
+            "--ec2-latency-ms", Latency.Ec2.TotalMilliseconds.ToString(CultureInfo.InvariantCulture),
+            "--dynamodb-latency-ms", Latency.DynamoDb.TotalMilliseconds.ToString(CultureInfo.InvariantCulture),
+            "--time-budget-seconds", TimeBudgetSeconds.ToString(CultureInfo.InvariantCulture),
+        ];
+        if (MaxConcurrency is { } concurrency)
+        {
+            args = [.. args, "--max-concurrency", concurrency.ToString(CultureInfo.InvariantCulture)];
+        }
+
+        if (WarmupEc2Url is not null && WarmupTable is not null)
+        {
+            args = [.. args, "--warmup-ec2-url", WarmupEc2Url.ToString(), "--warmup-table", WarmupTable];
+        }
+
+        return args;
+    }
+
+    public static PollArguments Parse(IReadOnlyList<string> args)
+    {
+        var values = CommandLine.Pairs(args);
+        return new PollArguments(
+            new Uri(CommandLine.Required(values, "--ec2-url")),
+            new Uri(CommandLine.Required(values, "--dynamodb-url")),
+            CommandLine.Required(values, "--table"),
+            new Latency(
+                TimeSpan.FromMilliseconds(CommandLine.Double(values, "--ec2-latency-ms", Latency.Default.Ec2.TotalMilliseconds)),
+                TimeSpan.FromMilliseconds(CommandLine.Double(values, "--dynamodb-latency-ms", Latency.Default.DynamoDb.TotalMilliseconds))),
+            values.TryGetValue("--max-concurrency", out var concurrency) ? int.Parse(concurrency, CultureInfo.InvariantCulture) : null,
+            (int)CommandLine.Double(values, "--time-budget-seconds", ArchiverOptions.DefaultTimeBudgetSeconds),
+            values.TryGetValue("--warmup-ec2-url", out var warmup) ? new Uri(warmup) : null,
+            values.GetValueOrDefault("--warmup-table"));
+    }
+}
