@@ -1,0 +1,62 @@
+using ClientVpnAudit.Archiver.Configuration;
+using ClientVpnAudit.Bench.Aws;
+using ClientVpnAudit.Bench.Scenarios;
+
+namespace ClientVpnAudit.Bench;
+
+/// <summary>
+/// What a bench run does. <c>--quick</c>: one small scenario (4x100, both pollers), results to quick.md/json. Otherwise 20x500 (both pollers)
+/// and 50x2000 (the archiver alone), results to latest.md/json. <c>--scenarios 20x500,50x2000</c> and
+/// <c>--naive-scenarios 20x500</c> pick others, <c>--output NAME</c> names the result files,
+/// <c>--ec2-latency-ms</c> / <c>--dynamodb-latency-ms</c> change the injected latency (defaults 150 / 5),
+/// <c>--max-concurrency</c> the archiver's MAX_CONCURRENCY (default 4), <c>--keep-snapshots</c> keeps the generated files,
+/// <c>--time-budget-seconds</c> the archiver's TIME_BUDGET_SECONDS (default <see cref="MeasuringTimeBudgetSeconds"/>).
+/// </summary>
+internal sealed record BenchOptions(
+    IReadOnlyList<ScenarioSpec> Scenarios,
+    string OutputName,
+    Latency Latency,
+    int? MaxConcurrency,
+    bool KeepSnapshots,
+    bool Quick,
+    int TimeBudgetSeconds)
+{
+    /// <summary>
+    /// The archiver's time budget in the bench: long enough for every poll to complete, so that its whole duration is
+    /// measured (and compared with the function's default of 90 s) and the archive can be checked against the scenario.
+    /// With 90 s a poll that needs longer stops starting endpoints and leaves them to the next poll.
+    /// </summary>
+    public const int MeasuringTimeBudgetSeconds = 600;
+
+    public int EffectiveMaxConcurrency => MaxConcurrency ?? ArchiverOptions.DefaultMaxConcurrency;
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var values = CommandLine.Pairs(args);
+        var quick = values.ContainsKey("--quick");
+        var known = new[]
+        {
+            "--quick", "--scenarios", "--naive-scenarios", "--output", "--ec2-latency-ms", "--dynamodb-latency-ms",
+            "--max-concurrency", "--keep-snapshots", "--time-budget-seconds",
+        };
+        foreach (var name in values.Keys.Where(name => !known.Contains(name)))
+        {
+            throw new ArgumentException($"unknown option {name}; known: {string.Join(", ", known)}");
+        }
+
+        var scenarios = values.TryGetValue("--scenarios", out var list) ? Split(list) : quick ? ["4x100"] : ["20x500", "50x2000"];
+        var naive = values.TryGetValue("--naive-scenarios", out var naiveList) ? Split(naiveList) : quick ? ["4x100"] : ["20x500"];
+        return new BenchOptions(
+            scenarios.Select(name => ScenarioSpec.Parse(name, naive.Contains(name))).ToList(),
+            values.TryGetValue("--output", out var output) ? output : quick ? "quick" : "latest",
+            new Latency(
+                TimeSpan.FromMilliseconds(CommandLine.Double(values, "--ec2-latency-ms", Latency.Default.Ec2.TotalMilliseconds)),
+                TimeSpan.FromMilliseconds(CommandLine.Double(values, "--dynamodb-latency-ms", Latency.Default.DynamoDb.TotalMilliseconds))),
+            values.TryGetValue("--max-concurrency", out var concurrency) ? int.Parse(concurrency, System.Globalization.CultureInfo.InvariantCulture) : null,
+            values.ContainsKey("--keep-snapshots"),
+            quick,
+            (int)CommandLine.Double(values, "--time-budget-seconds", MeasuringTimeBudgetSeconds));
+    }
+
+    private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Globalization;
+using ClientVpnAudit.Archiver.Configuration;
+using ClientVpnAudit.Archiver.Sessions;
+using ClientVpnAudit.Bench.Aws;
+using ClientVpnAudit.Bench.Polls;
+using ClientVpnAudit.Bench.Results;
+using ClientVpnAudit.Bench.Scenarios;
+using ClientVpnAudit.Bench.Store;
+using ClientVpnAudit.Bench.Verification;
+using ClientVpnAudit.Emulator;
+
+namespace ClientVpnAudit.Bench;
+
+/// <summary>
+/// Runs every scenario: generates each poll's listing and writes it as an emulator snapshot, serves it, runs the archiver
+/// (every poll) and the naive poller (the first two polls) each in a child process against their own table in a
+/// fresh dynalite, then checks both tables against what the scenario implies.
+/// </summary>
+internal sealed class BenchRunner(BenchOptions options, string resultsFolder)
+{
+    private const string ArchiverTable = "sessions-archiver";
+    private const string NaiveTable = "sessions-naive";
+    private const string WarmupTable = "sessions-warmup";
+
+    /// <summary>
+    /// The naive poller runs on the first poll and on the next: a steady poll whose table holds the previous poll's
+    /// state, as it would on every later poll (its work is the same at every poll after the first).
+    /// </summary>
+    public const int NaiveSteadyPoll = 1;
+
+    public async Task<IReadOnlyList<ScenarioResult>> RunAsync(CancellationToken ct)
+    {
+        var results = new List<ScenarioResult>();
+        foreach (var spec in options.Scenarios)
+        {
+            results.Add(await RunScenarioAsync(spec, ct));
+        }
+
+        return results;
+    }
+
+    private async Task<ScenarioResult> RunScenarioAsync(ScenarioSpec spec, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        Progress($"{spec.Name}: {spec.Connections:N0} connections listed per poll, {ScenarioSpec.Polls} polls; naive poller {(spec.WithNaive ? "on the first two polls" : "not run")}");
+        var result = new ScenarioResult(spec, options.Latency, options.EffectiveMaxConcurrency);
+        var snapshots = Path.Combine(resultsFolder, "tmp", spec.Name);
+        Directory.CreateDirectory(snapshots);
+
+        await using var dynalite = await LocalStore.StartAsync(Progress, ct);
+        using (var setup = BenchClients.PlainDynamoDb(dynalite.Url))
+        {
+            await SessionTableCreation.EnsureExistsAsync(setup, ArchiverTable, ct);
+            await SessionTableCreation.EnsureExistsAsync(setup, WarmupTable, ct);
+            if (spec.WithNaive)
+            {
+                await SessionTableCreation.EnsureExistsAsync(setup, NaiveTable, ct);
+            }
+        }
+
+        var refresh = TimeSpan.FromMinutes(ArchiverOptions.DefaultActiveRefreshMinutes);
+        var expectedArchiver = new ExpectedArchive(WriteRule.Archiver, refresh);
+        var expectedNaive = new ExpectedArchive(WriteRule.EveryPoll, refresh);
+        var generator = new ScenarioGenerator(spec);
+        Ec2Emulator? emulator = null;
+        await using var warmup = await Ec2Emulator.StartAsync(WarmupSnapshot.Next(), ct: ct);
+        try
+        {
+            for (var poll = 0; poll < ScenarioSpec.Polls; poll++)
+            {
+                var file = Path.Combine(snapshots, $"poll-{poll}.json");
+                SnapshotLoader.Save(SnapshotLoader.FromConnections(generator.Next()), file);
+                var snapshot = SnapshotLoader.Load(file);
+                if (emulator is null)
+                {
+                    emulator = await Ec2Emulator.StartAsync(snapshot, ct: ct);
+                }
+                else
+                {
+                    emulator.Serve(snapshot);
+                }
+
+                result.Minimum.Add(expectedArchiver.Apply(snapshot.Connections));
+                var archiver = await MeasureAsync(PollCommand.Archiver, emulator, warmup, dynalite.Url, ArchiverTable, ct);
+                result.Archiver.Add(archiver with { Poll = poll });
+                Report(spec, poll, archiver, result.Minimum[^1]);
+
+                if (spec.WithNaive && poll <= NaiveSteadyPoll)
+                {
+                    expectedNaive.Apply(snapshot.Connections);
+                    var naive = await MeasureAsync(PollCommand.Naive, emulator, warmup, dynalite.Url, NaiveTable, ct);
+                    result.Naive.Add(naive with { Poll = poll });
+                    Report(spec, poll, naive, null);
+                }
+            }
+        }
+        finally
+        {
+            if (emulator is not null)
+            {
+                await emulator.DisposeAsync();
+            }
+        }
+
+        using (var check = BenchClients.PlainDynamoDb(dynalite.Url))
+        {
+            result.ArchiverVerdict = await ArchiveVerifier.VerifyAsync(check, ArchiverTable, expectedArchiver, ct);
+            Progress($"{spec.Name}: archiver table {Describe(result.ArchiverVerdict)}");
+            if (spec.WithNaive)
+            {
+                result.NaiveVerdict = await ArchiveVerifier.VerifyAsync(check, NaiveTable, expectedNaive, ct);
+                Progress($"{spec.Name}: naive table {Describe(result.NaiveVerdict)}");
+            }
+        }
+
+        if (!options.KeepSnapshots)
+        {
+            Directory.Delete(snapshots, recursive: true);
+        }
+
+        Progress($"{spec.Name}: done in {clock.Elapsed.TotalSeconds:0} s");
+        return result;
+    }
+
+    private async Task<PollOutcome> MeasureAsync(string poller, Ec2Emulator emulator, Ec2Emulator warmup, Uri dynamoDbUrl, string table,
+        CancellationToken ct)
+    {
+        warmup.Serve(WarmupSnapshot.Next());
+        var before = Ec2Requests(emulator);
+        var arguments = new PollArguments(emulator.Url, dynamoDbUrl, table, options.Latency, options.MaxConcurrency,
+            options.TimeBudgetSeconds, warmup.Url, WarmupTable);
+        var result = await ChildPoll.RunAsync(poller, arguments, ct);
+        return new PollOutcome(-1, result, Ec2Requests(emulator) - before);
+    }
+
+    private static int Ec2Requests(Ec2Emulator emulator) =>
+        emulator.RequestCount("DescribeClientVpnConnections") + emulator.RequestCount("DescribeClientVpnEndpoints");
+
+    private static void Report(ScenarioSpec spec, int poll, PollOutcome outcome, RequiredWrites? minimum)
+    {
+        var r = outcome.Result;
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"{spec.Name} poll {poll} {r.Poller,-13} {r.WallSeconds,7:0.00} s  ec2 {outcome.Ec2Requests,4}  ddb {r.DynamoDb.Requests,7}  writes {r.DynamoDb.WriteRequests,7}  WRU {r.DynamoDb.WriteUnits,8:0}  RRU {r.DynamoDb.ReadUnits,8:0.0}  peak {r.PeakWorkingSetBytes / 1048576.0,5:0} MB");
+        if (minimum is not null)
+        {
+            line += string.Create(CultureInfo.InvariantCulture, $"  minimum {minimum.Writes} writes / {minimum.WriteUnits:0} WRU");
+        }
+
+        if (!r.Succeeded)
+        {
+            line += $"  FAILED: {r.Error}";
+        }
+
+        Progress(line);
+    }
+
+    private static string Describe(Verdict verdict) =>
+        verdict.Correct
+            ? $"correct: {verdict.Stored:N0} sessions as the scenario implies (largest item {verdict.LargestItemBytes} bytes)"
+            : $"WRONG: {verdict.Wrong:N0} of {verdict.Expected:N0} sessions differ ({verdict.Stored:N0} stored): {string.Join(" | ", verdict.Examples)}";
+
+    private static void Progress(string message) => Console.Error.WriteLine(message);
+}

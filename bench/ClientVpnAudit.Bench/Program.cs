@@ -1,0 +1,46 @@
+using ClientVpnAudit.Bench;
+using ClientVpnAudit.Bench.Polls;
+using ClientVpnAudit.Bench.Results;
+using ClientVpnAudit.LocalDynamoDb;
+
+// bench [--quick] [options]       run the benchmark, write bench/results/<latest|quick>.{md,json}
+// bench archiver-poll|naive-poll  (internal) one measured poll in a process of its own
+try
+{
+    if (args.Length > 0 && args[0] is PollCommand.Archiver or PollCommand.Naive)
+    {
+        return await PollCommand.RunAsync(args[0], PollArguments.Parse(args[1..]));
+    }
+
+    var options = BenchOptions.Parse(args);
+    var results = Path.Combine(RepositoryRoot.Find(), "bench", "results");
+    Directory.CreateDirectory(results);
+    using var interrupt = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        interrupt.Cancel();
+    };
+
+    var scenarios = await new BenchRunner(options, results).RunAsync(interrupt.Token);
+    var machine = Machine.Current();
+    var json = Path.Combine(results, options.OutputName + ".json");
+    var markdown = Path.Combine(results, options.OutputName + ".md");
+    JsonResultWriter.Write(json, scenarios, options, machine);
+    MarkdownResultWriter.Write(markdown, scenarios, options, machine);
+    Console.Error.WriteLine($"wrote {markdown} and {json}");
+
+    var wrong = scenarios.Where(scenario => !scenario.Correct).Select(scenario => scenario.Spec.Name).ToList();
+    if (wrong.Count > 0)
+    {
+        Console.Error.WriteLine($"FAILED: the archive of {string.Join(", ", wrong)} is not what the scenario implies (see above)");
+        return 1;
+    }
+
+    return 0;
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"bench: {e.Message}");
+    return 2;
+}

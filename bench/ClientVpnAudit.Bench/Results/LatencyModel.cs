@@ -1,0 +1,51 @@
+using ClientVpnAudit.Bench.Polls;
+
+namespace ClientVpnAudit.Bench.Results;
+
+/// <summary>
+/// What a poll would take if the store and the CPU were instant and only the injected latency counted: the design's
+/// own time, without dynalite's and this machine's. Computed from the requests a poll made and the poller's structure.
+/// <list type="bullet">
+/// <item>Naive: every request waits for the one before, so the sum of all latencies.</item>
+/// <item>Archiver: the endpoint listing, then MAX_CONCURRENCY endpoints at a time, each a chain of its pages. A page's
+/// successor is requested as soon as the page arrives (prefetch); a page is processed by its BatchGetItems one after
+/// another (100 keys each) and its writes 8 at a time; then the endpoint's ActiveByEndpoint query. Writes are spread
+/// evenly over the endpoints and their pages.</item>
+/// </list>
+/// </summary>
+internal static class LatencyModel
+{
+    /// <summary>EndpointArchiver.WritesInFlight.</summary>
+    public const int WritesInFlightPerEndpoint = 8;
+
+    private const int BatchGetKeys = 100;
+
+    public static double NaiveSeconds(PollOutcome poll, ScenarioResult scenario) =>
+        poll.Ec2Requests * scenario.Latency.Ec2.TotalSeconds + poll.Result.DynamoDb.Requests * scenario.Latency.DynamoDb.TotalSeconds;
+
+    public static double ArchiverSeconds(PollOutcome poll, ScenarioResult scenario)
+    {
+        var spec = scenario.Spec;
+        var ec2 = scenario.Latency.Ec2.TotalSeconds;
+        var dynamoDb = scenario.Latency.DynamoDb.TotalSeconds;
+        var pages = scenario.PagesPerEndpoint;
+        var connectionsPerPage = (double)spec.ConnectionsPerEndpoint / pages;
+        var writesPerPage = (double)poll.Result.DynamoDb.WriteRequests / spec.Endpoints / pages;
+        var queriesPerEndpoint = (double)poll.Result.DynamoDb.RequestsByOperation.GetValueOrDefault("Query") / spec.Endpoints;
+        var pageWork = (Math.Ceiling(connectionsPerPage / BatchGetKeys) + Math.Ceiling(writesPerPage / WritesInFlightPerEndpoint)) * dynamoDb;
+
+        double arrived = ec2, finished = 0;
+        for (var page = 0; page < pages; page++)
+        {
+            finished = Math.Max(arrived, finished) + pageWork;
+            arrived += ec2;
+        }
+
+        var endpoint = finished + queriesPerEndpoint * dynamoDb;
+        var rounds = Math.Ceiling((double)spec.Endpoints / scenario.MaxConcurrency);
+        return scenario.EndpointListingPages * ec2 + rounds * endpoint;
+    }
+
+    public static double Seconds(PollOutcome poll, ScenarioResult scenario) =>
+        poll.Result.Poller == PollCommand.Archiver ? ArchiverSeconds(poll, scenario) : NaiveSeconds(poll, scenario);
+}
