@@ -34,7 +34,7 @@ public class ArchiverFunctionTests(DefaultStackFixture stack) : IClassFixture<De
             ["MemorySize"] = ArchiverFunctionDefaults.MemorySizeMb,
             ["Timeout"] = ArchiverFunctionDefaults.Timeout.TotalSeconds,
         }));
-        Assert.Equal(512, ArchiverFunctionDefaults.MemorySizeMb);
+        Assert.Equal(1769, ArchiverFunctionDefaults.MemorySizeMb);
         Assert.Equal(TimeSpan.FromMinutes(2), ArchiverFunctionDefaults.Timeout);
     }
 

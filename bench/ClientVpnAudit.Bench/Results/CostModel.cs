@@ -16,7 +16,7 @@ internal static class Pricing
     public const double PerMillionRequests = 0.20;
 
     /// <summary>The function's memory setting the cost assumes (the stack's default).</summary>
-    public const int LambdaMemoryMb = 512;
+    public const int LambdaMemoryMb = 1769;
 
     /// <summary>Every 5 minutes for a 730-hour month (AWS's monthly convention).</summary>
     public const int PollsPerMonth = 730 * 12;

@@ -81,7 +81,7 @@ internal static class MarkdownResultWriter
         var cpu = slowest.Result.CpuSeconds - slowest.Result.DynamoDb.AccountingCpuSeconds;
         Line(md, Invariant($"CPU: the slowest archiver poll (poll {slowest.Poll}) used {cpu:0.0} CPU-seconds on this machine; at {Pricing.LambdaMemoryMb} MB Lambda gives ")
             + Invariant($"{LambdaCpu.Share(Pricing.LambdaMemoryMb):0.00} vCPU, so the CPU alone would take about {LambdaCpu.SecondsAt(cpu, Pricing.LambdaMemoryMb):0} s ")
-            + Invariant($"(about {LambdaCpu.SecondsAt(cpu, 1024):0} s at 1,024 MB, {LambdaCpu.SecondsAt(cpu, LambdaCpu.MemoryMbPerVcpu):0} s at 1,769 MB = 1 vCPU)."));
+            + Invariant($"(about {LambdaCpu.SecondsAt(cpu, 512):0} s at 512 MB, {LambdaCpu.SecondsAt(cpu, 1024):0} s at 1,024 MB; 1,769 MB is 1 vCPU)."));
         Line(md);
         Line(md, Invariant($"Monthly cost, polled every 5 minutes ({Pricing.PollsPerMonth:N0} polls; {Pricing.Region}, {Pricing.AsOf}; Lambda arm64 at {Pricing.LambdaMemoryMb} MB billed for the steady wall time as measured here):"));
         Line(md);
