@@ -34,13 +34,8 @@ internal static class DynamoDbCommand
                 await SessionTableCreation.EnsureExistsAsync(dynamoDb, selection.TableName, cancellationToken);
             }
 
-            await io.Out.WriteLineAsync($"Serving {selection.Describe()} as DynamoDB at");
-            await io.Out.WriteLineAsync(dynalite.Url.ToString());
-            await io.Out.WriteLineAsync($"Try: aws dynamodb describe-table --endpoint-url {dynalite.Url} --table-name {selection.TableName}");
-            await io.Out.WriteLineAsync("     (any credentials work, e.g. AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1)");
-            await io.Out.WriteLineAsync("Ctrl-C stops it.");
-            await io.Out.FlushAsync(cancellationToken);
-            await Serving.UntilCancelledAsync(cancellationToken);
+            await Serving.AnnounceAndWaitAsync(io, $"{selection.Describe()} as DynamoDB", dynalite.Url,
+                $"aws dynamodb describe-table --endpoint-url {dynalite.Url} --table-name {selection.TableName}", cancellationToken);
             return ExitCodes.Success;
         });
         return command;

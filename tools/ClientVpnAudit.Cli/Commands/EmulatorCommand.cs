@@ -36,13 +36,9 @@ internal static class EmulatorCommand
             await using (emulator)
             {
                 var example = snapshot.Endpoints.FirstOrDefault()?.ClientVpnEndpointId ?? "cvpn-endpoint-...";
-                await io.Out.WriteLineAsync($"Serving {path} ({snapshot.Connections.Count} connections, {snapshot.Endpoints.Count} endpoints) as EC2 at");
-                await io.Out.WriteLineAsync(emulator.Url.ToString());
-                await io.Out.WriteLineAsync($"Try: aws ec2 describe-client-vpn-connections --endpoint-url {emulator.Url} --client-vpn-endpoint-id {example}");
-                await io.Out.WriteLineAsync("     (any credentials work, e.g. AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1)");
-                await io.Out.WriteLineAsync("Ctrl-C stops it.");
-                await io.Out.FlushAsync(cancellationToken);
-                await Serving.UntilCancelledAsync(cancellationToken);
+                await Serving.AnnounceAndWaitAsync(io,
+                    $"{path} ({snapshot.Connections.Count} connections, {snapshot.Endpoints.Count} endpoints) as EC2", emulator.Url,
+                    $"aws ec2 describe-client-vpn-connections --endpoint-url {emulator.Url} --client-vpn-endpoint-id {example}", cancellationToken);
             }
 
             return ExitCodes.Success;
