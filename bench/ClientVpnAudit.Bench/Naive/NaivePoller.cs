@@ -1,9 +1,9 @@
-using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using ClientVpnAudit.Archiver.Sessions;
+using ClientVpnAudit.Archiver.Storage;
 
 namespace ClientVpnAudit.Bench.Naive;
 
@@ -53,102 +53,14 @@ internal sealed class NaivePoller(IAmazonEC2 ec2, IAmazonDynamoDB dynamoDb, stri
         return new NaiveSummary(endpoints.Count, pages, written);
     }
 
+    /// <summary>The same record the archiver writes (its mapping, its attributes), but unconditionally.</summary>
     private UpdateItemRequest Write(ClientVpnConnection connection)
     {
-        var ended = connection.Status?.Code?.Value == ConnectionStatus.Terminated;
-        var established = Iso(connection.ConnectionEstablishedTime)!;
-        var endTime = Iso(connection.ConnectionEndTime);
-        var identity = NonEmpty(connection.Username) ?? NonEmpty(connection.CommonName);
-        var set = new Dictionary<string, AttributeValue>
-        {
-            [SessionAttributes.ClientVpnEndpointId] = S(connection.ClientVpnEndpointId),
-            [SessionAttributes.Status] = S(connection.Status!.Code.Value),
-            [SessionAttributes.ConnectionEstablishedTime] = S(established),
-            [SessionAttributes.LastObservedAt] = S(Iso(connection.Timestamp)!),
-            [SessionAttributes.IngressBytes] = N(connection.IngressBytes),
-            [SessionAttributes.EgressBytes] = N(connection.EgressBytes),
-            [SessionAttributes.IngressPackets] = N(connection.IngressPackets),
-            [SessionAttributes.EgressPackets] = N(connection.EgressPackets),
-        };
-        var remove = new List<string>();
-        Optional(SessionAttributes.StatusMessage, NonEmpty(connection.Status.Message));
-        Optional(SessionAttributes.Username, NonEmpty(connection.Username));
-        Optional(SessionAttributes.CommonName, NonEmpty(connection.CommonName));
-        Optional(SessionAttributes.Identity, identity);
-        Optional(SessionAttributes.ClientIp, NonEmpty(connection.ClientIp));
-        Optional(SessionAttributes.ClientIpv6Address, NonEmpty(connection.ClientIpv6Address));
-        Optional(SessionAttributes.ConnectionEndTime, endTime);
-        Optional(SessionAttributes.ActiveEndpointId, ended ? null : connection.ClientVpnEndpointId);
-        if (endTime is null)
-        {
-            remove.Add(SessionAttributes.DurationSeconds);
-        }
-        else
-        {
-            set[SessionAttributes.DurationSeconds] = N(((long)(Parse(endTime) - Parse(established)).TotalSeconds).ToString(CultureInfo.InvariantCulture));
-        }
-
-        if (ended)
-        {
-            set[SessionAttributes.EndObserved] = new AttributeValue { BOOL = true };
-        }
-        else
-        {
-            remove.Add(SessionAttributes.EndObserved);
-        }
-
-        if (connection.PostureComplianceStatuses is { Count: > 0 } statuses)
-        {
-            set[SessionAttributes.PostureComplianceStatuses] = new AttributeValue { L = statuses.Select(S).ToList() };
-        }
-        else
-        {
-            remove.Add(SessionAttributes.PostureComplianceStatuses);
-        }
-
-        var names = set.Keys.Concat(remove).Append(SessionAttributes.FirstObservedAt).ToDictionary(name => "#" + name, name => name);
-        var values = set.ToDictionary(entry => ":" + entry.Key, entry => entry.Value);
-        values[":first"] = set[SessionAttributes.LastObservedAt];
-        var expression = "SET " + string.Join(", ", set.Keys.Select(name => $"#{name} = :{name}"))
-            + $", #{SessionAttributes.FirstObservedAt} = if_not_exists(#{SessionAttributes.FirstObservedAt}, :first)"
-            + (remove.Count > 0 ? " REMOVE " + string.Join(", ", remove.Select(name => "#" + name)) : "");
-        return new UpdateItemRequest
-        {
-            TableName = tableName,
-            Key = new Dictionary<string, AttributeValue> { [SessionTable.PartitionKey] = S(connection.ConnectionId) },
-            UpdateExpression = expression,
-            ExpressionAttributeNames = names,
-            ExpressionAttributeValues = values,
-            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
-        };
-
-        void Optional(string name, string? value)
-        {
-            if (value is null)
-            {
-                remove.Add(name);
-            }
-            else
-            {
-                set[name] = S(value);
-            }
-        }
+        var mapping = ConnectionMapper.Map(connection);
+        var session = mapping.Session
+            ?? throw new InvalidOperationException($"the scenario produced a malformed connection: {mapping.MalformedReason}");
+        return SessionWrites.Overwrite(tableName, session, retentionDays: 0);
     }
-
-    private static AttributeValue S(string value) => new() { S = value };
-
-    private static AttributeValue N(string value) => new() { N = long.Parse(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) };
-
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static string? Iso(string? aws) =>
-        string.IsNullOrWhiteSpace(aws) || aws.Trim() == "-"
-            ? null
-            : DateTime.ParseExact(aws.Trim(), "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)
-                .ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private static DateTime Parse(string iso) =>
-        DateTime.ParseExact(iso, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 }
 
 /// <summary>What one naive poll did.</summary>

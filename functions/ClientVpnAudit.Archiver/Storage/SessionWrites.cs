@@ -5,15 +5,40 @@ using static ClientVpnAudit.Archiver.Storage.AttributeValues;
 
 namespace ClientVpnAudit.Archiver.Storage;
 
-/// <summary>The two writes the archiver makes, as UpdateItem requests guarded against stale writers.</summary>
-internal static class SessionWrites
+/// <summary>The writes of a session record, as UpdateItem requests; the archiver's are guarded against stale writers.</summary>
+public static class SessionWrites
 {
     /// <summary>
-    /// Writes a snapshot of a session: every AWS-derived attribute is overwritten or removed, FirstObservedAt is kept,
-    /// MissingSince cleared. Unreadable counters are left as stored. Applies only when the stored snapshot is older, and,
+    /// Writes a snapshot of a session (see <see cref="Record"/>). Applies only when the stored snapshot is older, and,
     /// for a session still active, when no listing since this snapshot found it missing (as <see cref="UpsertDecision"/>).
     /// </summary>
     public static UpdateItemRequest Upsert(string tableName, ObservedSession session, int retentionDays)
+    {
+        var update = Record(session, retentionDays);
+        var lastObserved = update.Name(SessionAttributes.LastObservedAt);
+        var observedAt = update.Value(String(session.ObservedAt)!);
+        var condition = $"(attribute_not_exists({lastObserved}) OR {lastObserved} < {observedAt})";
+        if (!session.HasEnded)
+        {
+            var missingSince = update.Name(SessionAttributes.MissingSince);
+            condition += $" AND (attribute_not_exists({missingSince}) OR {missingSince} < {observedAt})";
+        }
+
+        return Request(tableName, session.ConnectionId, update, condition);
+    }
+
+    /// <summary>
+    /// The same record written with no condition at all, whatever is stored: what a poller that never reads does
+    /// (the benchmark's naive reference poller). The archiver itself never writes this way.
+    /// </summary>
+    public static UpdateItemRequest Overwrite(string tableName, ObservedSession session, int retentionDays) =>
+        Request(tableName, session.ConnectionId, Record(session, retentionDays), condition: null);
+
+    /// <summary>
+    /// A snapshot of a session as an update: every AWS-derived attribute is overwritten or removed, FirstObservedAt is
+    /// kept, MissingSince cleared. Unreadable counters are left as stored.
+    /// </summary>
+    private static UpdateExpressionBuilder Record(ObservedSession session, int retentionDays)
     {
         var update = new UpdateExpressionBuilder()
             .Set(SessionAttributes.ClientVpnEndpointId, String(session.ClientVpnEndpointId)!)
@@ -43,16 +68,7 @@ internal static class SessionWrites
             }
         }
 
-        var lastObserved = update.Name(SessionAttributes.LastObservedAt);
-        var observedAt = update.Value(String(session.ObservedAt)!);
-        var condition = $"(attribute_not_exists({lastObserved}) OR {lastObserved} < {observedAt})";
-        if (!session.HasEnded)
-        {
-            var missingSince = update.Name(SessionAttributes.MissingSince);
-            condition += $" AND (attribute_not_exists({missingSince}) OR {missingSince} < {observedAt})";
-        }
-
-        return Request(tableName, session.ConnectionId, update, condition);
+        return update;
     }
 
     /// <summary>
@@ -95,7 +111,7 @@ internal static class SessionWrites
         (SessionAttributes.EgressPackets, session.EgressPackets),
     ];
 
-    private static UpdateItemRequest Request(string tableName, string connectionId, UpdateExpressionBuilder update, string condition) => new()
+    private static UpdateItemRequest Request(string tableName, string connectionId, UpdateExpressionBuilder update, string? condition) => new()
     {
         TableName = tableName,
         Key = new Dictionary<string, AttributeValue> { [SessionTable.PartitionKey] = String(connectionId)! },
