@@ -1,5 +1,5 @@
 using Amazon.EC2;
-using Amazon.Runtime;
+using ClientVpnAudit.Testing;
 
 namespace ClientVpnAudit.Emulator.Tests;
 
@@ -32,10 +32,5 @@ internal static class TestData
             StatusCode: "active",
             ConnectionEndTime: "-"));
 
-    public static AmazonEC2Client Client(Ec2Emulator emulator) =>
-        new(new BasicAWSCredentials("test", "test"), new AmazonEC2Config
-        {
-            ServiceURL = emulator.Url.ToString(),
-            AuthenticationRegion = "us-east-1",
-        });
+    public static IAmazonEC2 Client(Ec2Emulator emulator) => AwsClients.Ec2(emulator.Url);
 }
