@@ -24,7 +24,7 @@ public static class RunReport
         log.WriteRaw(writer => WriteMetrics(writer, summary, functionName));
     }
 
-    public static IReadOnlyList<(string Name, double Value)> Metrics(RunSummary summary) =>
+    private static IReadOnlyList<(string Name, double Value)> Metrics(RunSummary summary) =>
     [
         (ArchiverMetrics.RunSucceeded, summary.Succeeded ? 1 : 0),
         (ArchiverMetrics.EndpointsPolled, summary.EndpointsPolled),

@@ -40,10 +40,4 @@ public static class SessionAttributes
         IngressPackets, EgressPackets, PostureComplianceStatuses, FirstObservedAt, LastObservedAt, EndObserved,
         MissingSince,
     ];
-
-    /// <summary>The attributes stored as DynamoDB numbers (N); every other scalar is a string, EndObserved a BOOL.</summary>
-    public static readonly IReadOnlySet<string> Numeric = new HashSet<string>
-    {
-        DurationSeconds, IngressBytes, EgressBytes, IngressPackets, EgressPackets, ExpiresAt,
-    };
 }
