@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using ClientVpnAudit.Archiver.Storage;
 using ClientVpnAudit.LocalDynamoDb;
 
 namespace ClientVpnAudit.Bench.Store;
@@ -52,6 +53,7 @@ internal static class LocalStore
             KeySchema = [new KeySchemaElement("Id", KeyType.HASH)],
             AttributeDefinitions = [new AttributeDefinition("Id", ScalarAttributeType.S)],
         }, ct);
+        await TableActivation.WaitUntilActiveAsync(client, table, ct);
 
         // The same expression four times: learned once, then served from the cache with each request's own values.
         (string At, bool Applies)[] writes = [("2026-01-01T00:02:00Z", true), ("2026-01-01T00:01:00Z", false), ("2026-01-01T00:02:00Z", false), ("2026-01-01T00:03:00Z", true)];

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using ClientVpnAudit.Archiver.Storage;
 
 namespace ClientVpnAudit.Archiver.Sessions;
 
@@ -28,38 +29,28 @@ public static class SessionTableCreation
         }).ToList(),
     };
 
-    /// <summary>Creates the table unless it exists. Returns true when it created it.</summary>
+    /// <summary>Creates the table unless it exists, and returns once it is ACTIVE. Returns true when it created it.</summary>
     public static async Task<bool> EnsureExistsAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken cancellationToken)
     {
+        var created = false;
         try
         {
             await dynamoDb.DescribeTableAsync(tableName, cancellationToken);
-            return false;
         }
         catch (ResourceNotFoundException)
         {
-        }
-
-        try
-        {
-            await dynamoDb.CreateTableAsync(Request(tableName), cancellationToken);
-        }
-        catch (ResourceInUseException)
-        {
-            return false;
-        }
-
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var described = await dynamoDb.DescribeTableAsync(tableName, cancellationToken);
-            if (described.Table.TableStatus == TableStatus.ACTIVE)
+            try
             {
-                return true;
+                await dynamoDb.CreateTableAsync(Request(tableName), cancellationToken);
+                created = true;
             }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+            catch (ResourceInUseException)
+            {
+                // Created at the same moment by another process: wait for it like our own.
+            }
         }
 
-        throw new TimeoutException($"table {tableName} did not become ACTIVE within 10 seconds");
+        await TableActivation.WaitUntilActiveAsync(dynamoDb, tableName, cancellationToken);
+        return created;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using ClientVpnAudit.Archiver.Storage;
 using ClientVpnAudit.LocalDynamoDb;
 using ClientVpnAudit.Testing;
 
@@ -124,7 +125,8 @@ public sealed class DynaliteServerTests : IDisposable
         Assert.DoesNotContain('\n', error.Message);
     }
 
-    private static async Task CreateTableAsync(IAmazonDynamoDB client, string name) =>
+    private static async Task CreateTableAsync(IAmazonDynamoDB client, string name)
+    {
         await client.CreateTableAsync(new CreateTableRequest
         {
             TableName = name,
@@ -132,6 +134,8 @@ public sealed class DynaliteServerTests : IDisposable
             KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
             AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S)],
         });
+        await TableActivation.WaitUntilActiveAsync(client, name, CancellationToken.None);
+    }
 
     private static bool IsRunning(int pid)
     {
