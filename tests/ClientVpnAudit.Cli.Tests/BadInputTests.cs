@@ -100,14 +100,18 @@ public class BadInputTests : IClassFixture<BadInputTests.SmallArchive>, IDisposa
     }
 
     [Fact]
-    public async Task Sessions_WithAnUnreachableDynamoDbUrl_FailsFast()
+    public async Task Sessions_WithAnUnreachableDynamoDbUrl_FailsWithoutWaitingOutRetries()
     {
+        string[] args = ["sessions", "--dynamodb-url", "http://127.0.0.1:1", "--table", "Sessions"];
         var timer = Stopwatch.StartNew();
+        var result = await CvpnAudit.RunAsync(args);
+        timer.Stop();
 
-        var result = await AssertRefusedAsync(["sessions", "--dynamodb-url", "http://127.0.0.1:1", "--table", "Sessions"], "--dynamodb-url http://127.0.0.1:1");
-
-        Assert.True(timer.Elapsed < TimeSpan.FromSeconds(5), $"took {timer.Elapsed}");
+        AssertOneLineError(result, "--dynamodb-url http://127.0.0.1:1");
         Assert.Contains("cannot reach it", result.Error, StringComparison.Ordinal);
+        // The SDK's retries with backoff and its 100-second request timeout are what this rules out; the bound is loose
+        // enough for a process start on a loaded machine.
+        Assert.True(timer.Elapsed < TimeSpan.FromSeconds(20), $"took {timer.Elapsed}");
     }
 
     [Fact]

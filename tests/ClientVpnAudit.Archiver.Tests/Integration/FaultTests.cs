@@ -94,7 +94,8 @@ public class FaultTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixtur
 
         var failure = Assert.Single(summary.Failures);
         Assert.Contains("time budget", failure.Reason, StringComparison.Ordinal);
-        Assert.Equal(1, summary.Pages);
-        Assert.Equal(1000, summary.SessionsInserted);
+        // One page normally; none when a loaded machine spends the whole budget before the first request.
+        Assert.InRange(summary.Pages, 0, 1);
+        Assert.Equal(summary.Pages * 1000, summary.SessionsInserted);
     }
 }
