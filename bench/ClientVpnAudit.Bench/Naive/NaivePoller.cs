@@ -41,7 +41,7 @@ internal sealed class NaivePoller(IAmazonEC2 ec2, IAmazonDynamoDB dynamoDb, stri
                 pages++;
                 foreach (var connection in page.Connections ?? [])
                 {
-                    await dynamoDb.UpdateItemAsync(Write(connection), ct);
+                    await dynamoDb.UpdateItemAsync(Write(connection, endpointId), ct);
                     written++;
                 }
 
@@ -54,9 +54,9 @@ internal sealed class NaivePoller(IAmazonEC2 ec2, IAmazonDynamoDB dynamoDb, stri
     }
 
     /// <summary>The same record the archiver writes (its mapping, its attributes), but unconditionally.</summary>
-    private UpdateItemRequest Write(ClientVpnConnection connection)
+    private UpdateItemRequest Write(ClientVpnConnection connection, string endpointId)
     {
-        var mapping = ConnectionMapper.Map(connection);
+        var mapping = ConnectionMapper.Map(connection, endpointId);
         var session = mapping.Session
             ?? throw new InvalidOperationException($"the scenario produced a malformed connection: {mapping.MalformedReason}");
         return SessionWrites.Overwrite(tableName, session, retentionDays: 0);

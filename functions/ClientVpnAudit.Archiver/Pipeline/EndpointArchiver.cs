@@ -36,7 +36,7 @@ internal sealed class EndpointArchiver(
                     listed.Add(connection.ConnectionId.Trim());
                 }
 
-                var mapping = ConnectionMapper.Map(connection);
+                var mapping = ConnectionMapper.Map(connection, endpointId);
                 if (mapping.Session is not { } session)
                 {
                     tally.AddMalformed();

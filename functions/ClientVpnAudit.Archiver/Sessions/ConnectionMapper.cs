@@ -6,7 +6,8 @@ namespace ClientVpnAudit.Archiver.Sessions;
 /// <summary>Maps one AWS connection to an <see cref="ObservedSession"/>, or says why it cannot be archived.</summary>
 public static class ConnectionMapper
 {
-    public static ConnectionMapping Map(ClientVpnConnection connection)
+    /// <param name="listedEndpointId">The endpoint whose listing held the connection: its endpoint when it names none.</param>
+    public static ConnectionMapping Map(ClientVpnConnection connection, string listedEndpointId)
     {
         var connectionId = NonEmpty(connection.ConnectionId);
         if (connectionId is null)
@@ -26,12 +27,7 @@ public static class ConnectionMapper
             return ConnectionMapping.Malformed($"{connectionId} has no usable ConnectionEstablishedTime");
         }
 
-        var endpointId = NonEmpty(connection.ClientVpnEndpointId);
-        if (endpointId is null)
-        {
-            return ConnectionMapping.Malformed($"{connectionId} has no ClientVpnEndpointId");
-        }
-
+        var endpointId = NonEmpty(connection.ClientVpnEndpointId) ?? listedEndpointId;
         var status = NonEmpty(connection.Status?.Code);
         if (status is null)
         {

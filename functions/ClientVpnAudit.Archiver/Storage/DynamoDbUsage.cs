@@ -29,6 +29,14 @@ public sealed class DynamoDbUsage
     public void RecordWrite(ConsumedCapacity? consumed) => Record(consumed is null ? [] : [consumed], isWrite: true);
 
     /// <summary>
+    /// A write whose condition failed. DynamoDB still charges it (the existing item's size, at least one unit; a session
+    /// item is well under 1 KB) but the error carries no ConsumedCapacity, so one unit is counted.
+    /// </summary>
+    public void RecordRefusedWrite() => Record([new ConsumedCapacity { WriteCapacityUnits = RefusedWriteUnits }], isWrite: true);
+
+    public const double RefusedWriteUnits = 1;
+
+    /// <summary>
     /// Stores that report only the total (CapacityUnits, as dynalite does) are read by the kind of request;
     /// DynamoDB also splits it into ReadCapacityUnits and WriteCapacityUnits.
     /// </summary>

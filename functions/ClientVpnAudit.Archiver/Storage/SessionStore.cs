@@ -67,7 +67,7 @@ public sealed class SessionStore(IAmazonDynamoDB dynamoDb, string tableName, Dyn
         }
         catch (ConditionalCheckFailedException)
         {
-            usage.RecordWrite((ConsumedCapacity?)null);
+            usage.RecordRefusedWrite();
             return false;
         }
     }
@@ -109,7 +109,7 @@ public sealed class SessionStore(IAmazonDynamoDB dynamoDb, string tableName, Dyn
         }
         catch (ConditionalCheckFailedException)
         {
-            usage.RecordWrite((ConsumedCapacity?)null);
+            usage.RecordRefusedWrite();
             return false;
         }
     }

@@ -85,17 +85,24 @@ public class FaultTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixtur
     }
 
     [Fact]
-    public async Task Run_WhenTheTimeBudgetRunsOut_StopsStartingPagesAndReportsIt()
+    public async Task Run_WhenTheTimeBudgetRunsOut_StopsStartingPagesAndReportsIt_AndMarksNothingLost()
     {
-        await using var harness = await ArchiverHarness.StartAsync(dynalite, Snapshot(Many(First, 3000, T0).ToArray()));
+        const string unlisted = "cvpn-connection-not-in-the-later-listing";
+        await using var harness = await ArchiverHarness.StartAsync(dynalite, Snapshot(Active(unlisted, First, T0)));
+        await harness.RunAsync();
         harness.Emulator.Faults.Delay = TimeSpan.FromMilliseconds(700);
 
-        var summary = await harness.RunAsync(options => options with { EndpointIds = [First], TimeBudget = TimeSpan.FromMilliseconds(500) });
+        var summary = await harness.RunAsync(
+            Snapshot(Many(First, 3000, T0.AddMinutes(5)).ToArray()),
+            options => options with { EndpointIds = [First], TimeBudget = TimeSpan.FromMilliseconds(500) });
 
         var failure = Assert.Single(summary.Failures);
         Assert.Contains("time budget", failure.Reason, StringComparison.Ordinal);
         // One page normally; none when a loaded machine spends the whole budget before the first request.
         Assert.InRange(summary.Pages, 0, 1);
         Assert.Equal(summary.Pages * 1000, summary.SessionsInserted);
+        // An incomplete listing proves nothing about the sessions it did not reach.
+        Assert.Equal(0, summary.SessionsMarkedLost);
+        Assert.Equal("active", (await harness.ItemAsync(unlisted))["Status"].S);
     }
 }

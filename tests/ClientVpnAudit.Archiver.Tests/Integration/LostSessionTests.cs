@@ -112,7 +112,7 @@ public class LostSessionTests(DynaliteFixture dynalite) : IClassFixture<Dynalite
             Status = new Amazon.EC2.Model.ClientVpnConnectionStatus { Code = "active" },
             ConnectionEndTime = "-",
             IngressBytes = "1", EgressBytes = "1", IngressPackets = "1", EgressPackets = "1",
-        }).Session!;
+        }, Endpoint).Session!;
 
         // The decision would call this stale; the condition must refuse it too, for a writer that read the item before it was marked.
         Assert.False(await store.UpsertAsync(stillActive, retentionDays: 0, CancellationToken.None));

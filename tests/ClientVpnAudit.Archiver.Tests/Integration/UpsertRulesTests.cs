@@ -24,6 +24,7 @@ public class UpsertRulesTests(DynaliteFixture dynalite) : IClassFixture<Dynalite
         Assert.Equal(0, second.SessionsInserted + second.SessionsUpdated);
         Assert.Equal(50, second.SessionsStale);
         Assert.Equal(0, second.WriteCapacityUnits);
+        Assert.Equal(2, second.DynamoDbRequests); // one BatchGetItem of 50 keys, one Query for lost sessions: no write sent
         Assert.Equal(Render(before), Render(await harness.ItemsAsync()));
     }
 
@@ -38,6 +39,7 @@ public class UpsertRulesTests(DynaliteFixture dynalite) : IClassFixture<Dynalite
         var summary = await harness.RunAsync(Snapshot(Alice(T0.AddMinutes(5), bytes: 5)));
 
         Assert.Equal(1, summary.SessionsStale);
+        Assert.Equal(2, summary.DynamoDbRequests); // the batched read and the lost-session Query: no write sent
         Assert.Equal(Render(before), Render(await harness.ItemsAsync()));
         Assert.Equal("terminated", (await harness.ItemAsync("cvpn-connection-alice"))["Status"].S);
     }

@@ -5,9 +5,11 @@ namespace ClientVpnAudit.Archiver.Tests.Sessions;
 
 public class ConnectionMapperTests
 {
+    private const string Endpoint = "cvpn-endpoint-123456789123abcde";
+
     private static ClientVpnConnection SeedTerminated() => new()
     {
-        ClientVpnEndpointId = "cvpn-endpoint-123456789123abcde",
+        ClientVpnEndpointId = Endpoint,
         Timestamp = "2019-08-12 07:58:34",
         ConnectionId = "cvpn-connection-0e03eb24267165acd",
         ConnectionEstablishedTime = "2019-08-12 07:57:14",
@@ -24,7 +26,7 @@ public class ConnectionMapperTests
     [Fact]
     public void Map_SeedTerminatedConnection_GivesTheSessionRecordValues()
     {
-        var session = ConnectionMapper.Map(SeedTerminated()).Session!;
+        var session = ConnectionMapper.Map(SeedTerminated(), Endpoint).Session!;
 
         Assert.Equal("cvpn-connection-0e03eb24267165acd", session.ConnectionId);
         Assert.Equal("terminated", session.Status);
@@ -49,7 +51,7 @@ public class ConnectionMapperTests
         connection.Status = new ClientVpnConnectionStatus { Code = "active" };
         connection.ConnectionEndTime = "-";
 
-        var session = ConnectionMapper.Map(connection).Session!;
+        var session = ConnectionMapper.Map(connection, Endpoint).Session!;
 
         Assert.Null(session.ConnectionEndTime);
         Assert.Null(session.DurationSeconds);
@@ -62,7 +64,7 @@ public class ConnectionMapperTests
         var connection = SeedTerminated();
         connection.Username = "alice";
 
-        Assert.Equal("alice", ConnectionMapper.Map(connection).Session!.Identity);
+        Assert.Equal("alice", ConnectionMapper.Map(connection, Endpoint).Session!.Identity);
     }
 
     [Fact]
@@ -71,7 +73,7 @@ public class ConnectionMapperTests
         var connection = SeedTerminated();
         connection.CommonName = " ";
 
-        Assert.Null(ConnectionMapper.Map(connection).Session!.Identity);
+        Assert.Null(ConnectionMapper.Map(connection, Endpoint).Session!.Identity);
     }
 
     [Fact]
@@ -81,7 +83,7 @@ public class ConnectionMapperTests
         connection.IngressBytes = "12abc";
         connection.EgressPackets = "-5";
 
-        var mapping = ConnectionMapper.Map(connection);
+        var mapping = ConnectionMapper.Map(connection, Endpoint);
 
         Assert.Null(mapping.Session!.IngressBytes);
         Assert.Null(mapping.Session.EgressPackets);
@@ -96,7 +98,7 @@ public class ConnectionMapperTests
         var connection = SeedTerminated();
         connection.PostureComplianceStatuses = ["compliant", "antivirus-ok"];
 
-        Assert.Equal(["compliant", "antivirus-ok"], ConnectionMapper.Map(connection).Session!.PostureComplianceStatuses!);
+        Assert.Equal(["compliant", "antivirus-ok"], ConnectionMapper.Map(connection, Endpoint).Session!.PostureComplianceStatuses!);
     }
 
     public static TheoryData<string, string> UnusableRequiredFields => new()
@@ -116,9 +118,34 @@ public class ConnectionMapperTests
         var (field, value) = (assignment.Split('=')[0], assignment.Split('=')[1]);
         typeof(ClientVpnConnection).GetProperty(field)!.SetValue(connection, value);
 
-        var mapping = ConnectionMapper.Map(connection);
+        var mapping = ConnectionMapper.Map(connection, Endpoint);
 
         Assert.Null(mapping.Session);
         Assert.Contains(reasonMentions, mapping.MalformedReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Map_WithoutAStatus_IsMalformed()
+    {
+        var connection = SeedTerminated();
+        connection.Status = null;
+
+        var mapping = ConnectionMapper.Map(connection, Endpoint);
+
+        Assert.Null(mapping.Session);
+        Assert.Equal("cvpn-connection-0e03eb24267165acd has no Status", mapping.MalformedReason);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void Map_OfAConnectionNamingNoEndpoint_FilesItUnderTheListedEndpoint(string? named)
+    {
+        var connection = SeedTerminated();
+        connection.ClientVpnEndpointId = named;
+
+        var session = ConnectionMapper.Map(connection, "cvpn-endpoint-listed").Session!;
+
+        Assert.Equal("cvpn-endpoint-listed", session.ClientVpnEndpointId);
     }
 }
