@@ -119,7 +119,8 @@ internal sealed class BenchRunner(BenchOptions options, string resultsFolder)
             Directory.Delete(snapshots, recursive: true);
         }
 
-        Progress($"{spec.Name}: done in {clock.Elapsed.TotalSeconds:0} s");
+        result.ScenarioSeconds = clock.Elapsed.TotalSeconds;
+        Progress($"{spec.Name}: done in {result.ScenarioSeconds:0} s");
         return result;
     }
 

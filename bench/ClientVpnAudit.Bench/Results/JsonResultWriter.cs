@@ -12,6 +12,7 @@ internal static class JsonResultWriter
         var root = new JsonObject
         {
             ["scenarios"] = new JsonArray(results.Select(Scenario).ToArray()),
+            ["run_seconds"] = Round(results.Sum(result => result.ScenarioSeconds), 0),
             ["settings"] = new JsonObject
             {
                 ["ec2_latency_ms"] = options.Latency.Ec2.TotalMilliseconds,
@@ -46,12 +47,13 @@ internal static class JsonResultWriter
             ["endpoints"] = result.Spec.Endpoints,
             ["connections_per_endpoint"] = result.Spec.ConnectionsPerEndpoint,
             ["connections"] = result.Spec.Connections,
+            ["scenario_seconds"] = Round(result.ScenarioSeconds, 0),
             ["archiver"] = new JsonObject { ["first"] = Phase(result.ArchiverFirst), ["steady"] = Phase(archiverSteady) },
             ["naive"] = naiveSteady is null ? null : new JsonObject { ["first"] = Phase(result.NaiveFirst!), ["steady"] = Phase(naiveSteady) },
             ["minimum_write_units"] = new JsonObject { ["first"] = result.MinimumFirst, ["steady"] = Round(result.MinimumSteady) },
             ["minimum_writes"] = new JsonObject { ["first"] = result.Minimum[0].Writes, ["steady"] = Round(result.MinimumWritesSteady) },
-            ["lower_bound_seconds"] = Round(result.LowerBoundSeconds),
-            ["concurrency_bound_seconds"] = Round(result.ConcurrencyBoundSeconds),
+            ["lower_bound_seconds"] = Round(result.LowerBoundSeconds, 3),
+            ["concurrency_bound_seconds"] = Round(result.ConcurrencyBoundSeconds, 3),
             ["monthly_cost_usd"] = new JsonObject
             {
                 ["archiver"] = Round(MonthlyCost.Of(archiverSteady).TotalUsd, 4),

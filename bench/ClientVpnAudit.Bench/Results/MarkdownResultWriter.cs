@@ -17,7 +17,8 @@ internal static class MarkdownResultWriter
             + Invariant($"{machine.MemoryGb:0.#} GB, {machine.Os}, {machine.Runtime}. Injected latency per request: EC2 {options.Latency.Ec2.TotalMilliseconds:0} ms, ")
             + Invariant($"DynamoDB {options.Latency.DynamoDb.TotalMilliseconds:0} ms. Archiver at its defaults: MAX_CONCURRENCY {options.EffectiveMaxConcurrency}, ")
             + Invariant($"ACTIVE_REFRESH_MINUTES {ArchiverOptions.DefaultActiveRefreshMinutes}, 8 writes in flight per endpoint, BatchGetItem of 100; ")
-            + Invariant($"TIME_BUDGET_SECONDS raised from {ArchiverOptions.DefaultTimeBudgetSeconds} to {options.TimeBudgetSeconds} so that every poll completes and is timed whole."));
+            + Invariant($"TIME_BUDGET_SECONDS raised from {ArchiverOptions.DefaultTimeBudgetSeconds} to {options.TimeBudgetSeconds} so that every poll completes and is timed whole. ")
+            + Invariant($"The run took {results.Sum(result => result.ScenarioSeconds):0} s ({string.Join(", ", results.Select(result => $"{result.Spec.Name} {result.ScenarioSeconds:0} s"))}), build not included."));
         Line(md);
         Line(md, "First = the first poll, into an empty table. Steady = the mean of polls 3-5 (minutes 15-25), one full refresh cycle "
             + "(the naive poller: poll 1, its cost being the same at every poll after the first). WRU / RRU = write / read request "

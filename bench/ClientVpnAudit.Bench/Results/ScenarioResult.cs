@@ -20,6 +20,9 @@ internal sealed class ScenarioResult(ScenarioSpec spec, Latency latency, int max
     public Verdict? ArchiverVerdict { get; set; }
     public Verdict? NaiveVerdict { get; set; }
 
+    /// <summary>How long the whole scenario took: generating, every poll of both pollers, verifying.</summary>
+    public double ScenarioSeconds { get; set; }
+
     public static bool IsSteady(int poll) => poll >= ScenarioSpec.Polls - SteadyPolls;
 
     public Phase ArchiverFirst => Phase.Of(Archiver.Where(p => p.Poll == 0).ToList(), this);
