@@ -5,6 +5,9 @@ namespace ClientVpnAudit.Archiver.Storage;
 /// <summary>Counts DynamoDB requests and the capacity the store reports for them. Thread-safe.</summary>
 public sealed class DynamoDbUsage
 {
+    /// <summary>What a write refused by its condition is counted as (see <see cref="RecordRefusedWrite"/>).</summary>
+    public const double RefusedWriteUnits = 1;
+
     private readonly Lock _gate = new();
     private int _requests;
     private double _readUnits;
@@ -33,8 +36,6 @@ public sealed class DynamoDbUsage
     /// item is well under 1 KB) but the error carries no ConsumedCapacity, so one unit is counted.
     /// </summary>
     public void RecordRefusedWrite() => Record([new ConsumedCapacity { WriteCapacityUnits = RefusedWriteUnits }], isWrite: true);
-
-    public const double RefusedWriteUnits = 1;
 
     /// <summary>
     /// Stores that report only the total (CapacityUnits, as dynalite does) are read by the kind of request;
