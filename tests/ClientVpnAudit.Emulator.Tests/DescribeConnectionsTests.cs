@@ -158,19 +158,6 @@ public sealed class DescribeConnectionsTests
     }
 
     [Fact]
-    public async Task DescribeConnections_ListedEndpointWithoutConnections_ReturnsNullConnections()
-    {
-        await using var emulator = await Ec2Emulator.StartAsync(TestData.WithEndpoints());
-        using var ec2 = TestData.Client(emulator);
-
-        var response = await ec2.DescribeClientVpnConnectionsAsync(
-            new DescribeClientVpnConnectionsRequest { ClientVpnEndpointId = TestData.IdleEndpoint });
-
-        Assert.Null(response.Connections);
-        Assert.Null(response.NextToken);
-    }
-
-    [Fact]
     public async Task DescribeConnections_FilterByConnectionIdAndUsername_ReturnsMatchesOnly()
     {
         var snapshot = SnapshotLoader.FromConnections(TestData.Connections("cvpn-endpoint-a", 30));

@@ -168,12 +168,17 @@ public sealed class FaultInjectionTests
     }
 
     [Theory]
+    [InlineData(null)] // the emulator's default
     [InlineData(EmptyPageForm.SelfClosing)]
     [InlineData(EmptyPageForm.Omitted)]
-    public async Task EmptyListForm_EndpointWithoutConnections_ConnectionsIsNull(EmptyPageForm form)
+    public async Task EmptyListForm_EndpointWithoutConnections_ConnectionsIsNull(EmptyPageForm? form)
     {
         await using var emulator = await Ec2Emulator.StartAsync(TestData.WithEndpoints());
-        emulator.Faults.EmptyListForm = form;
+        if (form is { } chosen)
+        {
+            emulator.Faults.EmptyListForm = chosen;
+        }
+
         using var ec2 = TestData.Client(emulator);
 
         var response = await ec2.DescribeClientVpnConnectionsAsync(
