@@ -36,7 +36,12 @@ internal static class DescribeConnections
             throw new Ec2ErrorException(Ec2Error.EndpointNotFound(endpointId));
         }
 
-        var connections = served.ConnectionsOf(endpointId);
+        if (endpointFaults.FailLaterPages && !string.IsNullOrEmpty(query.Get("NextToken")))
+        {
+            throw new Ec2ErrorException(Ec2Error.Internal());
+        }
+
+        var connections = faults.Relist(endpointId, served.ConnectionsOf(endpointId), served.Snapshot.Connections);
         if (filters.Count > 0)
         {
             connections = connections.Where(c => filters.All(f => Matches(c, f))).ToList();

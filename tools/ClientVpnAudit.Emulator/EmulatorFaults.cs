@@ -24,6 +24,8 @@ public sealed class EmulatorFaults
     private readonly HashSet<string> _unauthorized = new(StringComparer.Ordinal);
     private readonly HashSet<string> _repeatNextToken = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (EmptyPageForm Form, int Pages)> _emptyPagesFirst = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _failLaterPages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _listedUnder = new(StringComparer.Ordinal);
     private TimeSpan _delay;
     private EmptyPageForm _emptyListForm = EmptyPageForm.SelfClosing;
 
@@ -76,6 +78,24 @@ public sealed class EmulatorFaults
         lock (_lock) _emptyPagesFirst[endpointId] = (form, pages);
     }
 
+    /// <summary>
+    /// The endpoint's first page is served as usual; every later page (a request with a NextToken) answers
+    /// 500 InternalError, so the listing can never be completed.
+    /// </summary>
+    public void FailLaterPages(string endpointId)
+    {
+        lock (_lock) _failLaterPages.Add(endpointId);
+    }
+
+    /// <summary>
+    /// The connection is served in <paramref name="endpointId"/>'s listing instead of its own endpoint's, still naming
+    /// its own endpoint: a listing that holds a connection of another endpoint.
+    /// </summary>
+    public void ListConnectionUnder(string connectionId, string endpointId)
+    {
+        lock (_lock) _listedUnder[connectionId] = endpointId;
+    }
+
     /// <summary>How an empty list is written (an endpoint without connections, an empty last page). Default: self-closing.</summary>
     public EmptyPageForm EmptyListForm
     {
@@ -94,6 +114,8 @@ public sealed class EmulatorFaults
             _unauthorized.Clear();
             _repeatNextToken.Clear();
             _emptyPagesFirst.Clear();
+            _failLaterPages.Clear();
+            _listedUnder.Clear();
             _delay = TimeSpan.Zero;
             _emptyListForm = EmptyPageForm.SelfClosing;
         }
@@ -144,7 +166,24 @@ public sealed class EmulatorFaults
                 _repeatNextToken.Contains(endpointId),
                 _emptyPagesFirst.TryGetValue(endpointId, out var empty) ? empty.Pages : 0,
                 _emptyPagesFirst.TryGetValue(endpointId, out empty) ? empty.Form : _emptyListForm,
-                _emptyListForm);
+                _emptyListForm,
+                _failLaterPages.Contains(endpointId));
+        }
+    }
+
+    /// <summary>The endpoint's connections after <see cref="ListConnectionUnder"/>: the ones moved away left out, the ones moved here added.</summary>
+    internal IReadOnlyList<SnapshotConnection> Relist(string endpointId, IReadOnlyList<SnapshotConnection> own, IReadOnlyList<SnapshotConnection> all)
+    {
+        lock (_lock)
+        {
+            if (_listedUnder.Count == 0)
+            {
+                return own;
+            }
+
+            bool MovedAway(SnapshotConnection c) => c.ConnectionId is not null && _listedUnder.ContainsKey(c.ConnectionId);
+            bool MovedHere(SnapshotConnection c) => c.ConnectionId is not null && _listedUnder.TryGetValue(c.ConnectionId, out var to) && to == endpointId;
+            return own.Where(c => !MovedAway(c)).Concat(all.Where(c => MovedHere(c) && c.ClientVpnEndpointId != endpointId)).ToList();
         }
     }
 
@@ -174,8 +213,9 @@ internal sealed record EndpointFaults(
     bool RepeatNextToken,
     int EmptyPagesFirst,
     EmptyPageForm EmptyPagesForm,
-    EmptyPageForm EmptyListForm)
+    EmptyPageForm EmptyListForm,
+    bool FailLaterPages)
 {
     public static EndpointFaults None(EmptyPageForm emptyListForm) =>
-        new(false, false, false, 0, emptyListForm, emptyListForm);
+        new(false, false, false, 0, emptyListForm, emptyListForm, false);
 }

@@ -8,14 +8,14 @@ public static class EndpointDiscovery
 {
     public const int PageSize = 1000;
 
-    /// <summary>The status of an endpoint that no longer exists; it has no connections to poll.</summary>
+    /// <summary>The status of an endpoint that no longer exists; it has no connections to poll ("deleting" still has).</summary>
     public const string DeletedStatus = "deleted";
 
     public static async Task<EndpointListing> ListAsync(IAmazonEC2 ec2, IReadOnlyList<string> configured, CancellationToken cancellationToken)
     {
         if (configured.Count > 0)
         {
-            return new EndpointListing(configured, Pages: 0);
+            return new EndpointListing(configured, Pages: 0, Discovered: false);
         }
 
         var ids = new List<string>();
@@ -37,9 +37,12 @@ public static class EndpointDiscovery
         }
         while (nextToken is not null);
 
-        return new EndpointListing(ids.Distinct(StringComparer.Ordinal).ToArray(), pages);
+        return new EndpointListing(ids.Distinct(StringComparer.Ordinal).ToArray(), pages, Discovered: true);
     }
 }
 
-/// <summary>The endpoints to poll and how many DescribeClientVpnEndpoints pages it took to find them.</summary>
-public sealed record EndpointListing(IReadOnlyList<string> EndpointIds, int Pages);
+/// <summary>
+/// The endpoints to poll and how many DescribeClientVpnEndpoints pages it took to find them. Discovered is true when
+/// every page was read (no configured list): then an endpoint not polled is deleted or gone.
+/// </summary>
+public sealed record EndpointListing(IReadOnlyList<string> EndpointIds, int Pages, bool Discovered);

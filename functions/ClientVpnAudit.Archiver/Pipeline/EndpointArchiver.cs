@@ -12,60 +12,94 @@ internal sealed class EndpointArchiver(
     IAmazonEC2 ec2,
     SessionStore store,
     ArchiverOptions options,
+    PollContext context,
     RunBudget budget,
     RunTally tally,
-    JsonLog log,
-    DateTimeOffset runStartedAt)
+    JsonLog log)
 {
     /// <summary>Writes in flight per endpoint: enough to hide DynamoDB's latency, few enough to stay polite.</summary>
     private const int WritesInFlight = 8;
 
+    /// <summary>How often a write refused by its condition is decided again on a fresh read before it counts as stale.</summary>
+    private const int WriteAttempts = 3;
+
+    private const string EndpointNotFoundCode = "InvalidClientVpnEndpointId.NotFound";
+
     public async Task ArchiveAsync(string endpointId)
     {
+        var listingTime = context.ListingTime();
+        var applied = new Dictionary<string, string>(StringComparer.Ordinal);
         var listed = new HashSet<string>(StringComparer.Ordinal);
-        string? latestTimestamp = null;
-
-        await foreach (var page in ConnectionPages.ReadAsync(ec2, endpointId, budget.MayStartWork, budget.Token))
+        try
         {
-            tally.AddPage(page.Count);
-            var observed = new Dictionary<string, ObservedSession>(StringComparer.Ordinal);
-            foreach (var connection in page)
+            await foreach (var page in ConnectionPages.ReadAsync(ec2, endpointId, budget.MayStartWork, budget.Token))
             {
-                if (!string.IsNullOrWhiteSpace(connection.ConnectionId))
+                tally.AddPage(page.Count);
+                var observed = new Dictionary<string, ObservedSession>(StringComparer.Ordinal);
+                foreach (var connection in page)
                 {
-                    listed.Add(connection.ConnectionId.Trim());
+                    if (!string.IsNullOrWhiteSpace(connection.ConnectionId))
+                    {
+                        listed.Add(connection.ConnectionId.Trim());
+                    }
+
+                    if (Map(connection, endpointId) is { } session
+                        && (!observed.TryGetValue(session.ConnectionId, out var seen) || string.CompareOrdinal(seen.ObservedAt, session.ObservedAt) < 0))
+                    {
+                        observed[session.ConnectionId] = session;
+                    }
                 }
 
-                var mapping = ConnectionMapper.Map(connection, endpointId);
-                if (mapping.Session is not { } session)
-                {
-                    tally.AddMalformed();
-                    log.Warn("malformed connection skipped", ("endpointId", endpointId), ("reason", mapping.MalformedReason));
-                    continue;
-                }
-
-                if (mapping.Warnings.Count > 0)
-                {
-                    tally.AddCounterWarnings(mapping.Warnings.Count);
-                    log.Warn("unreadable counters kept as stored", ("connectionId", session.ConnectionId),
-                        ("warnings", string.Join("; ", mapping.Warnings)));
-                }
-
-                if (latestTimestamp is null || string.CompareOrdinal(session.ObservedAt, latestTimestamp) > 0)
-                {
-                    latestTimestamp = session.ObservedAt;
-                }
-
-                if (!observed.TryGetValue(session.ConnectionId, out var seen) || string.CompareOrdinal(seen.ObservedAt, session.ObservedAt) < 0)
-                {
-                    observed[session.ConnectionId] = session;
-                }
+                await ApplyAsync(NotAppliedYet(observed.Values, applied));
             }
-
-            await ApplyAsync(observed.Values.ToList());
+        }
+        catch (AmazonEC2Exception notFound) when (notFound.ErrorCode == EndpointNotFoundCode)
+        {
+            // The endpoint is gone: nothing it held is still connected. Close its sessions, then report the failure.
+            await MarkLostAsync(endpointId, listed: [], listingTime);
+            throw;
         }
 
-        await MarkLostSessionsAsync(endpointId, listed, latestTimestamp ?? AuditTime.Format(runStartedAt));
+        await MarkLostAsync(endpointId, listed, listingTime);
+    }
+
+    private ObservedSession? Map(Amazon.EC2.Model.ClientVpnConnection connection, string endpointId)
+    {
+        var mapping = ConnectionMapper.Map(connection, endpointId);
+        if (mapping.Session is not { } session)
+        {
+            tally.AddMalformed();
+            log.Warn("malformed connection skipped", ("endpointId", endpointId), ("reason", mapping.MalformedReason));
+            return null;
+        }
+
+        if (mapping.Warnings.Count > 0)
+        {
+            tally.AddWarnings(mapping.Warnings.Count);
+            log.Warn("connection archived with warnings", ("connectionId", session.ConnectionId),
+                ("warnings", string.Join("; ", mapping.Warnings)));
+        }
+
+        return session;
+    }
+
+    /// <summary>A connection listed again on a later page of the same listing, no newer, was already applied.</summary>
+    private List<ObservedSession> NotAppliedYet(IEnumerable<ObservedSession> sessions, Dictionary<string, string> applied)
+    {
+        var fresh = new List<ObservedSession>();
+        foreach (var session in sessions)
+        {
+            if (applied.TryGetValue(session.ConnectionId, out var observedAt) && string.CompareOrdinal(session.ObservedAt, observedAt) <= 0)
+            {
+                tally.AddUnchanged();
+                continue;
+            }
+
+            applied[session.ConnectionId] = session.ObservedAt;
+            fresh.Add(session);
+        }
+
+        return fresh;
     }
 
     private async Task ApplyAsync(IReadOnlyList<ObservedSession> sessions)
@@ -76,57 +110,79 @@ internal sealed class EndpointArchiver(
         }
 
         var stored = await store.ReadAsync(sessions.Select(session => session.ConnectionId), budget.Token);
-        var refresh = TimeSpan.FromMinutes(options.ActiveRefreshMinutes);
-        var writes = new List<(ObservedSession Session, UpsertAction Action)>();
+        var writes = new List<(ObservedSession Session, StoredSession? Stored, UpsertAction Action)>();
         foreach (var session in sessions)
         {
-            var action = UpsertDecision.Decide(session, stored.GetValueOrDefault(session.ConnectionId), refresh);
-            switch (action)
+            var before = stored.GetValueOrDefault(session.ConnectionId);
+            var action = Decide(session, before);
+            if (action is UpsertAction.Insert or UpsertAction.Update)
             {
-                case UpsertAction.Stale:
-                    tally.AddStale();
-                    break;
-                case UpsertAction.Unchanged:
-                    tally.AddUnchanged();
-                    break;
-                default:
-                    writes.Add((session, action));
-                    break;
+                writes.Add((session, before, action));
+            }
+            else
+            {
+                Count(action);
             }
         }
 
         await Parallel.ForEachAsync(writes, Parallelism(), async (write, cancellationToken) =>
-        {
-            if (!await store.UpsertAsync(write.Session, options.RetentionDays, cancellationToken))
-            {
-                tally.AddStale();
-            }
-            else if (write.Action == UpsertAction.Insert)
-            {
-                tally.AddInserted();
-            }
-            else
-            {
-                tally.AddUpdated();
-            }
-        });
+            Count(await WriteAsync(write.Session, write.Stored, write.Action, cancellationToken)));
     }
 
-    private async Task MarkLostSessionsAsync(string endpointId, HashSet<string> listed, string listingTime)
+    /// <summary>
+    /// Writes a session as decided. When another writer got there first, the condition refuses the write: the item is
+    /// read again (consistently) and the decision made again, so an observed end still lands after a race.
+    /// </summary>
+    /// <returns>What happened: the action written, or Stale when the store kept refusing.</returns>
+    private async Task<UpsertAction> WriteAsync(ObservedSession session, StoredSession? stored, UpsertAction action, CancellationToken cancellationToken)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await store.UpsertAsync(session, stored, options.RetentionDays, cancellationToken))
+            {
+                return action;
+            }
+
+            if (attempt == WriteAttempts)
+            {
+                return UpsertAction.Stale;
+            }
+
+            stored = (await store.ReadAsync([session.ConnectionId], cancellationToken, consistent: true)).GetValueOrDefault(session.ConnectionId);
+            action = Decide(session, stored);
+            if (action is not (UpsertAction.Insert or UpsertAction.Update))
+            {
+                // Someone else wrote this or newer news: refused, hence stale.
+                return UpsertAction.Stale;
+            }
+        }
+    }
+
+    private UpsertAction Decide(ObservedSession session, StoredSession? stored) =>
+        UpsertDecision.Decide(session, stored, TimeSpan.FromMinutes(options.ActiveRefreshMinutes));
+
+    private void Count(UpsertAction action)
+    {
+        switch (action)
+        {
+            case UpsertAction.Insert: tally.AddInserted(); break;
+            case UpsertAction.Update: tally.AddUpdated(); break;
+            case UpsertAction.Unchanged: tally.AddUnchanged(); break;
+            default: tally.AddStale(); break;
+        }
+    }
+
+    private async Task MarkLostAsync(string endpointId, HashSet<string> listed, string? listingTime)
+    {
+        if (listingTime is null)
+        {
+            return;
+        }
+
         var candidates = (await store.NotEndedAsync(endpointId, budget.Token))
             .Where(connectionId => !listed.Contains(connectionId))
             .ToList();
-
-        await Parallel.ForEachAsync(candidates, Parallelism(), async (connectionId, cancellationToken) =>
-        {
-            if (await store.MarkLostAsync(connectionId, listingTime, cancellationToken))
-            {
-                tally.AddMarkedLost();
-                log.Info("session no longer listed: marked ended", ("endpointId", endpointId),
-                    ("connectionId", connectionId), ("missingSince", listingTime));
-            }
-        });
+        await LostSessions.MarkAsync(store, candidates, listingTime, tally, log, Parallelism());
     }
 
     private ParallelOptions Parallelism() => new() { MaxDegreeOfParallelism = WritesInFlight, CancellationToken = budget.Token };

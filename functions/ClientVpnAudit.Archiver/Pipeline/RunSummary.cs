@@ -6,8 +6,11 @@ public sealed record RunSummary
     public required string StartedAt { get; init; }
     public required bool Succeeded { get; init; }
 
-    /// <summary>Why the run could not even list its endpoints; null otherwise.</summary>
+    /// <summary>Why the run failed outside any one endpoint (listing the endpoints, closing deleted ones); null otherwise.</summary>
     public string? Error { get; init; }
+
+    /// <summary>Why this run marked no session lost although it could have (its poll's time is unknown); null normally.</summary>
+    public string? NothingMarkedLostBecause { get; init; }
 
     public required int EndpointsPolled { get; init; }
     public required int EndpointsFailed { get; init; }
@@ -21,7 +24,7 @@ public sealed record RunSummary
     public required int SessionsStale { get; init; }
     public required int SessionsMarkedLost { get; init; }
     public required int MalformedConnections { get; init; }
-    public required int CounterWarnings { get; init; }
+    public required int Warnings { get; init; }
     public required int DynamoDbRequests { get; init; }
     public required double ReadCapacityUnits { get; init; }
     public required double WriteCapacityUnits { get; init; }

@@ -11,7 +11,7 @@ internal sealed class RunTally
     private int _stale;
     private int _markedLost;
     private int _malformed;
-    private int _counterWarnings;
+    private int _warnings;
 
     public int Pages => _pages;
     public int ConnectionsSeen => _connectionsSeen;
@@ -21,7 +21,7 @@ internal sealed class RunTally
     public int Stale => _stale;
     public int MarkedLost => _markedLost;
     public int Malformed => _malformed;
-    public int CounterWarnings => _counterWarnings;
+    public int Warnings => _warnings;
 
     public void AddPage(int connections)
     {
@@ -35,5 +35,5 @@ internal sealed class RunTally
     public void AddStale() => Interlocked.Increment(ref _stale);
     public void AddMarkedLost() => Interlocked.Increment(ref _markedLost);
     public void AddMalformed() => Interlocked.Increment(ref _malformed);
-    public void AddCounterWarnings(int count) => Interlocked.Add(ref _counterWarnings, count);
+    public void AddWarnings(int count) => Interlocked.Add(ref _warnings, count);
 }

@@ -24,7 +24,7 @@ public static class ArchiverMetrics
     public const string SessionsStale = nameof(SessionsStale);
     public const string SessionsMarkedLost = nameof(SessionsMarkedLost);
     public const string MalformedConnections = nameof(MalformedConnections);
-    public const string CounterWarnings = nameof(CounterWarnings);
+    public const string Warnings = nameof(Warnings);
     public const string DynamoDbRequests = nameof(DynamoDbRequests);
     public const string ReadCapacityUnits = nameof(ReadCapacityUnits);
     public const string WriteCapacityUnits = nameof(WriteCapacityUnits);

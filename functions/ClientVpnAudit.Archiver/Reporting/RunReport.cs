@@ -37,7 +37,7 @@ public static class RunReport
         (ArchiverMetrics.SessionsStale, summary.SessionsStale),
         (ArchiverMetrics.SessionsMarkedLost, summary.SessionsMarkedLost),
         (ArchiverMetrics.MalformedConnections, summary.MalformedConnections),
-        (ArchiverMetrics.CounterWarnings, summary.CounterWarnings),
+        (ArchiverMetrics.Warnings, summary.Warnings),
         (ArchiverMetrics.DynamoDbRequests, summary.DynamoDbRequests),
         (ArchiverMetrics.ReadCapacityUnits, summary.ReadCapacityUnits),
         (ArchiverMetrics.WriteCapacityUnits, summary.WriteCapacityUnits),

@@ -6,7 +6,10 @@ namespace ClientVpnAudit.Archiver.Sessions;
 /// <summary>Maps one AWS connection to an <see cref="ObservedSession"/>, or says why it cannot be archived.</summary>
 public static class ConnectionMapper
 {
-    /// <param name="listedEndpointId">The endpoint whose listing held the connection: its endpoint when it names none.</param>
+    /// <param name="listedEndpointId">
+    /// The endpoint whose listing held the connection. The connection is archived under it, whatever endpoint it names;
+    /// naming another one is a warning.
+    /// </param>
     public static ConnectionMapping Map(ClientVpnConnection connection, string listedEndpointId)
     {
         var connectionId = NonEmpty(connection.ConnectionId);
@@ -27,7 +30,6 @@ public static class ConnectionMapper
             return ConnectionMapping.Malformed($"{connectionId} has no usable ConnectionEstablishedTime");
         }
 
-        var endpointId = NonEmpty(connection.ClientVpnEndpointId) ?? listedEndpointId;
         var status = NonEmpty(connection.Status?.Code);
         if (status is null)
         {
@@ -41,10 +43,15 @@ public static class ConnectionMapper
         }
 
         var warnings = new List<string>();
+        if (NonEmpty(connection.ClientVpnEndpointId) is { } namedEndpointId && namedEndpointId != listedEndpointId)
+        {
+            warnings.Add($"{connectionId} names {namedEndpointId} but was listed by {listedEndpointId}; archived under {listedEndpointId}");
+        }
+
         var session = new ObservedSession
         {
             ConnectionId = connectionId,
-            ClientVpnEndpointId = endpointId,
+            ClientVpnEndpointId = listedEndpointId,
             Status = status,
             StatusMessage = NonEmpty(connection.Status?.Message),
             Username = NonEmpty(connection.Username),
@@ -79,7 +86,10 @@ public static class ConnectionMapper
     }
 }
 
-/// <summary>The outcome of mapping one connection: a session (with a warning per unreadable counter) or why it was skipped.</summary>
+/// <summary>
+/// The outcome of mapping one connection: a session (with a warning per unreadable counter, and one when it names
+/// another endpoint than the listing's) or why it was skipped.
+/// </summary>
 public sealed record ConnectionMapping(ObservedSession? Session, IReadOnlyList<string> Warnings, string? MalformedReason)
 {
     public static ConnectionMapping Mapped(ObservedSession session, IReadOnlyList<string> warnings) => new(session, warnings, null);

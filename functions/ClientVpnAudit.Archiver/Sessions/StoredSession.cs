@@ -15,12 +15,18 @@ public sealed record StoredSession
     public required string LastObservedAt { get; init; }
     public string? MissingSince { get; init; }
 
+    /// <summary>True when AWS reported the end, false when it was inferred (lost), null while not ended.</summary>
+    public bool? EndObserved { get; init; }
+
+    /// <summary>AWS reported this session terminated and that report is stored: its end is final.</summary>
+    public bool IsObservedEnd => ConnectionStatus.HasEnded(Status) && EndObserved == true;
+
     /// <summary>The attributes to read back: exactly the ones above, nothing larger.</summary>
     public static readonly IReadOnlyList<string> Attributes =
     [
         SessionAttributes.ConnectionId, SessionAttributes.Status, SessionAttributes.StatusMessage,
         SessionAttributes.ConnectionEndTime, SessionAttributes.Username, SessionAttributes.CommonName,
         SessionAttributes.ClientIp, SessionAttributes.ClientIpv6Address, SessionAttributes.PostureComplianceStatuses,
-        SessionAttributes.LastObservedAt, SessionAttributes.MissingSince,
+        SessionAttributes.LastObservedAt, SessionAttributes.MissingSince, SessionAttributes.EndObserved,
     ];
 }

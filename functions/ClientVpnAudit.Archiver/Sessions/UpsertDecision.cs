@@ -6,17 +6,23 @@ public enum UpsertAction
     /// <summary>Nothing stored yet: write the whole record.</summary>
     Insert,
 
-    /// <summary>A newer snapshot with something worth writing: a change, a lost mark to clear, or a due counter refresh.</summary>
+    /// <summary>
+    /// Something worth writing: AWS's report of the end (whatever the Timestamps), or a newer snapshot with a change,
+    /// a lost mark to clear, or a due counter refresh.
+    /// </summary>
     Update,
 
-    /// <summary>A newer snapshot with nothing worth writing.</summary>
+    /// <summary>Nothing new: a newer snapshot with nothing worth writing, or the very snapshot already stored.</summary>
     Unchanged,
 
-    /// <summary>The stored record is as new or newer: a repeated or out-of-order snapshot.</summary>
+    /// <summary>Older than what is stored, or news the store already superseded (see <see cref="UpsertDecision"/>).</summary>
     Stale,
 }
 
-/// <summary>The upsert rules, as pure logic: the store enforces the same staleness rule with a condition.</summary>
+/// <summary>
+/// The upsert rules, as pure logic. The store's write condition (<c>SessionWrites.Upsert</c>) enforces the same rules
+/// on the item itself, so a writer that read an outdated item is refused.
+/// </summary>
 public static class UpsertDecision
 {
     public static UpsertAction Decide(ObservedSession observed, StoredSession? stored, TimeSpan activeRefresh)
@@ -26,17 +32,27 @@ public static class UpsertDecision
             return UpsertAction.Insert;
         }
 
-        if (string.CompareOrdinal(stored.LastObservedAt, observed.ObservedAt) >= 0 || WasFoundMissingSince(observed, stored))
-        {
-            return UpsertAction.Stale;
-        }
-
-        if (stored.MissingSince is not null || SomethingThatMattersChanged(observed, stored) || RefreshIsDue(observed, stored, activeRefresh))
+        // AWS freezes a terminated connection's Timestamp at its end, so its report can carry a Timestamp at or before
+        // the last active answer stored. It must land all the same.
+        if (observed.HasEnded && !stored.IsObservedEnd)
         {
             return UpsertAction.Update;
         }
 
-        return UpsertAction.Unchanged;
+        var order = string.CompareOrdinal(observed.ObservedAt, stored.LastObservedAt);
+        if (order < 0 || WasFoundMissingSince(observed, stored) || (stored.IsObservedEnd && !observed.HasEnded))
+        {
+            return UpsertAction.Stale;
+        }
+
+        var somethingNew = stored.MissingSince is not null || SomethingThatMattersChanged(observed, stored);
+        if (order == 0)
+        {
+            // The same second twice: the same answer again, or two different answers we cannot order (the first stays).
+            return somethingNew ? UpsertAction.Stale : UpsertAction.Unchanged;
+        }
+
+        return somethingNew || RefreshIsDue(observed, stored, activeRefresh) ? UpsertAction.Update : UpsertAction.Unchanged;
     }
 
     /// <summary>
@@ -45,6 +61,12 @@ public static class UpsertDecision
     /// </summary>
     public static bool WasFoundMissingSince(ObservedSession observed, StoredSession stored) =>
         stored.MissingSince is not null && !observed.HasEnded && string.CompareOrdinal(observed.ObservedAt, stored.MissingSince) <= 0;
+
+    /// <summary>What LastObservedAt becomes: the later of the stored value and the snapshot's Timestamp.</summary>
+    public static string LastObservedAfter(ObservedSession observed, StoredSession? stored) =>
+        stored is not null && string.CompareOrdinal(stored.LastObservedAt, observed.ObservedAt) > 0
+            ? stored.LastObservedAt
+            : observed.ObservedAt;
 
     private static bool SomethingThatMattersChanged(ObservedSession observed, StoredSession stored) =>
         observed.Status != stored.Status
@@ -56,7 +78,11 @@ public static class UpsertDecision
         || observed.ClientIpv6Address != stored.ClientIpv6Address
         || !SameList(observed.PostureComplianceStatuses, stored.PostureComplianceStatuses);
 
-    /// <summary>An active session's counters are rewritten once they are ActiveRefresh old; a terminated one's are final.</summary>
+    /// <summary>
+    /// An active session's counters are rewritten by the first poll at least ActiveRefresh after the last write;
+    /// with polls a few seconds apart from a whole interval, that can be one poll later than the minutes suggest.
+    /// A terminated session's counters are final.
+    /// </summary>
     private static bool RefreshIsDue(ObservedSession observed, StoredSession stored, TimeSpan activeRefresh)
     {
         if (ConnectionStatus.HasEnded(stored.Status))

@@ -12,8 +12,12 @@ public sealed class SessionStore(IAmazonDynamoDB dynamoDb, string tableName, Dyn
 
     private const int MaxUnprocessedRounds = 8;
 
-    /// <summary>Reads the stored state of these sessions (eventually consistent: a tenth of a write's price). Absent ones are missing from the result.</summary>
-    public async Task<IReadOnlyDictionary<string, StoredSession>> ReadAsync(IEnumerable<string> connectionIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the stored state of these sessions; absent ones are missing from the result. Eventually consistent reads
+    /// (half the price) suffice before a guarded write; a consistent read is for deciding again after a refused one.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, StoredSession>> ReadAsync(IEnumerable<string> connectionIds, CancellationToken cancellationToken,
+        bool consistent = false)
     {
         var found = new Dictionary<string, StoredSession>(StringComparer.Ordinal);
         foreach (var chunk in connectionIds.Distinct(StringComparer.Ordinal).Chunk(BatchGetSize))
@@ -35,7 +39,7 @@ public sealed class SessionStore(IAmazonDynamoDB dynamoDb, string tableName, Dyn
                 {
                     RequestItems = new Dictionary<string, KeysAndAttributes>
                     {
-                        [tableName] = ProjectedKeys(keys),
+                        [tableName] = ProjectedKeys(keys, consistent),
                     },
                     ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
                 }, cancellationToken);
@@ -56,12 +60,15 @@ public sealed class SessionStore(IAmazonDynamoDB dynamoDb, string tableName, Dyn
         return found;
     }
 
-    /// <summary>Writes a snapshot of a session. Returns false when a newer or equal snapshot was already stored (stale).</summary>
-    public async Task<bool> UpsertAsync(ObservedSession session, int retentionDays, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes a snapshot of a session, decided on <paramref name="stored"/>. Returns false when the item no longer
+    /// allows it (another writer got there first).
+    /// </summary>
+    public async Task<bool> UpsertAsync(ObservedSession session, StoredSession? stored, int retentionDays, CancellationToken cancellationToken)
     {
         try
         {
-            var response = await dynamoDb.UpdateItemAsync(SessionWrites.Upsert(tableName, session, retentionDays), cancellationToken);
+            var response = await dynamoDb.UpdateItemAsync(SessionWrites.Upsert(tableName, session, stored, retentionDays), cancellationToken);
             usage.RecordWrite(response.ConsumedCapacity);
             return true;
         }
@@ -72,30 +79,49 @@ public sealed class SessionStore(IAmazonDynamoDB dynamoDb, string tableName, Dyn
         }
     }
 
-    /// <summary>The sessions of an endpoint that are not ended, from the sparse index (never a Scan).</summary>
+    /// <summary>The sessions of an endpoint that are not ended: a Query of the sparse index.</summary>
     public async Task<IReadOnlyList<string>> NotEndedAsync(string endpointId, CancellationToken cancellationToken)
     {
-        var ids = new List<string>();
-        Dictionary<string, AttributeValue>? startKey = null;
-        do
+        var request = new QueryRequest
         {
-            var response = await dynamoDb.QueryAsync(new QueryRequest
-            {
-                TableName = tableName,
-                IndexName = SessionTable.ActiveByEndpoint.Name,
-                KeyConditionExpression = "#endpoint = :endpoint",
-                ExpressionAttributeNames = new Dictionary<string, string> { ["#endpoint"] = SessionTable.ActiveByEndpoint.PartitionKey },
-                ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":endpoint"] = new() { S = endpointId } },
-                ExclusiveStartKey = startKey,
-                ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
-            }, cancellationToken);
-            usage.RecordRead(response.ConsumedCapacity);
-            ids.AddRange((response.Items ?? []).Select(item => item[SessionTable.PartitionKey].S));
-            startKey = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+            TableName = tableName,
+            IndexName = SessionTable.ActiveByEndpoint.Name,
+            KeyConditionExpression = "#endpoint = :endpoint",
+            ExpressionAttributeNames = new Dictionary<string, string> { ["#endpoint"] = SessionTable.ActiveByEndpoint.PartitionKey },
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":endpoint"] = new() { S = endpointId } },
+            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+        };
+        var ids = new List<string>();
+        await foreach (var page in dynamoDb.Paginators.Query(request).Responses.WithCancellation(cancellationToken))
+        {
+            usage.RecordRead(page.ConsumedCapacity);
+            ids.AddRange((page.Items ?? []).Select(item => item[SessionTable.PartitionKey].S));
         }
-        while (startKey is not null);
 
         return ids;
+    }
+
+    /// <summary>
+    /// Every session not ended, with its endpoint: a Scan of the sparse KEYS_ONLY index, which holds only those
+    /// sessions (never a Scan of the table).
+    /// </summary>
+    public async Task<IReadOnlyList<(string ConnectionId, string EndpointId)>> NotEndedEverywhereAsync(CancellationToken cancellationToken)
+    {
+        var request = new ScanRequest
+        {
+            TableName = tableName,
+            IndexName = SessionTable.ActiveByEndpoint.Name,
+            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+        };
+        var sessions = new List<(string, string)>();
+        await foreach (var page in dynamoDb.Paginators.Scan(request).Responses.WithCancellation(cancellationToken))
+        {
+            usage.RecordRead(page.ConsumedCapacity);
+            sessions.AddRange((page.Items ?? []).Select(item =>
+                (item[SessionTable.PartitionKey].S, item[SessionTable.ActiveByEndpoint.PartitionKey].S)));
+        }
+
+        return sessions;
     }
 
     /// <summary>Marks a session ended (inferred). Returns false when the item shows it is no longer a lost session.</summary>
@@ -117,10 +143,10 @@ public sealed class SessionStore(IAmazonDynamoDB dynamoDb, string tableName, Dyn
     private static Dictionary<string, AttributeValue> Key(string connectionId) =>
         new() { [SessionTable.PartitionKey] = new AttributeValue { S = connectionId } };
 
-    private static KeysAndAttributes ProjectedKeys(List<Dictionary<string, AttributeValue>> keys) => new()
+    private static KeysAndAttributes ProjectedKeys(List<Dictionary<string, AttributeValue>> keys, bool consistent) => new()
     {
         Keys = keys,
-        ConsistentRead = false,
+        ConsistentRead = consistent,
         ProjectionExpression = string.Join(", ", StoredSession.Attributes.Select(name => "#" + name)),
         ExpressionAttributeNames = StoredSession.Attributes.ToDictionary(name => "#" + name, name => name),
     };

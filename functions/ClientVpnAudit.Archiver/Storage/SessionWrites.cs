@@ -9,19 +9,31 @@ namespace ClientVpnAudit.Archiver.Storage;
 public static class SessionWrites
 {
     /// <summary>
-    /// Writes a snapshot of a session (see <see cref="Record"/>). Applies only when the stored snapshot is older, and,
-    /// for a session still active, when no listing since this snapshot found it missing (as <see cref="UpsertDecision"/>).
+    /// Writes a snapshot of a session (see <see cref="Record"/>) under the condition that states
+    /// <see cref="UpsertDecision"/>'s rules on the item itself:
+    /// AWS's report of an end applies unless an observed end is already stored (then only when newer), provided
+    /// LastObservedAt has not moved past what the decision read; any other snapshot applies only when it is newer than
+    /// the stored one, newer than a listing that found the session missing, and no observed end is stored.
     /// </summary>
-    public static UpdateItemRequest Upsert(string tableName, ObservedSession session, int retentionDays)
+    /// <param name="stored">What the decision read; LastObservedAt becomes the later of its value and the snapshot's.</param>
+    public static UpdateItemRequest Upsert(string tableName, ObservedSession session, StoredSession? stored, int retentionDays)
     {
-        var update = Record(session, retentionDays);
+        var lastObservedAfter = UpsertDecision.LastObservedAfter(session, stored);
+        var update = Record(session, retentionDays, lastObservedAfter);
         var lastObserved = update.Name(SessionAttributes.LastObservedAt);
         var observedAt = update.Value(String(session.ObservedAt)!);
-        var condition = $"(attribute_not_exists({lastObserved}) OR {lastObserved} < {observedAt})";
-        if (!session.HasEnded)
+        var storedIsObservedEnd = $"({update.Name(SessionAttributes.Status)} = {update.Value(String(ConnectionStatus.Terminated)!)}"
+            + $" AND {update.Name(SessionAttributes.EndObserved)} = {update.Value(Bool(true))})";
+        var newer = $"attribute_not_exists({lastObserved}) OR {lastObserved} < {observedAt}";
+        string condition;
+        if (session.HasEnded)
+        {
+            condition = $"{newer} OR ({lastObserved} <= {update.Value(String(lastObservedAfter)!)} AND NOT {storedIsObservedEnd})";
+        }
+        else
         {
             var missingSince = update.Name(SessionAttributes.MissingSince);
-            condition += $" AND (attribute_not_exists({missingSince}) OR {missingSince} < {observedAt})";
+            condition = $"({newer}) AND (attribute_not_exists({missingSince}) OR {missingSince} < {observedAt}) AND NOT {storedIsObservedEnd}";
         }
 
         return Request(tableName, session.ConnectionId, update, condition);
@@ -32,13 +44,13 @@ public static class SessionWrites
     /// (the benchmark's naive reference poller). The archiver itself never writes this way.
     /// </summary>
     public static UpdateItemRequest Overwrite(string tableName, ObservedSession session, int retentionDays) =>
-        Request(tableName, session.ConnectionId, Record(session, retentionDays), condition: null);
+        Request(tableName, session.ConnectionId, Record(session, retentionDays, session.ObservedAt), condition: null);
 
     /// <summary>
     /// A snapshot of a session as an update: every AWS-derived attribute is overwritten or removed, FirstObservedAt is
     /// kept, MissingSince cleared. Unreadable counters are left as stored.
     /// </summary>
-    private static UpdateExpressionBuilder Record(ObservedSession session, int retentionDays)
+    private static UpdateExpressionBuilder Record(ObservedSession session, int retentionDays, string lastObservedAt)
     {
         var update = new UpdateExpressionBuilder()
             .Set(SessionAttributes.ClientVpnEndpointId, String(session.ClientVpnEndpointId)!)
@@ -54,7 +66,7 @@ public static class SessionWrites
             .SetOrRemove(SessionAttributes.DurationSeconds, Number(session.DurationSeconds))
             .SetOrRemove(SessionAttributes.PostureComplianceStatuses, StringList(session.PostureComplianceStatuses))
             .SetIfNotExists(SessionAttributes.FirstObservedAt, String(session.ObservedAt)!)
-            .Set(SessionAttributes.LastObservedAt, String(session.ObservedAt)!)
+            .Set(SessionAttributes.LastObservedAt, String(lastObservedAt)!)
             .Remove(SessionAttributes.MissingSince)
             .SetOrRemove(SessionAttributes.ActiveEndpointId, session.HasEnded ? null : String(session.ClientVpnEndpointId))
             .SetOrRemove(SessionAttributes.EndObserved, session.HasEnded ? Bool(true) : null)

@@ -28,6 +28,7 @@ internal static class StoredSessionReader
                 : null,
             LastObservedAt = String(item, SessionAttributes.LastObservedAt) ?? string.Empty,
             MissingSince = String(item, SessionAttributes.MissingSince),
+            EndObserved = item.TryGetValue(SessionAttributes.EndObserved, out var endObserved) ? endObserved.BOOL : null,
         };
     }
 

@@ -6,6 +6,7 @@ using ClientVpnAudit.Archiver.Pipeline;
 using ClientVpnAudit.Archiver.Reporting;
 using ClientVpnAudit.Emulator;
 using ClientVpnAudit.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ClientVpnAudit.Archiver.Tests.Integration;
 
@@ -33,6 +34,9 @@ internal sealed class ArchiverHarness : IAsyncDisposable
 
     public StringWriter Log { get; } = new();
 
+    /// <summary>The poll's clock: it times each listing. Starts at <see cref="Connections.T0"/> and moves only when told.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(Connections.T0));
+
     public static async Task<ArchiverHarness> StartAsync(DynaliteFixture dynalite, Snapshot snapshot)
     {
         var emulator = await Ec2Emulator.StartAsync(snapshot);
@@ -46,13 +50,22 @@ internal sealed class ArchiverHarness : IAsyncDisposable
         return adjust is null ? options : adjust(options);
     }
 
-    public Task<RunSummary> RunAsync(Func<ArchiverOptions, ArchiverOptions>? adjust = null) =>
-        new ArchiverPipeline(Ec2, DynamoDb, Options(adjust), new JsonLog(Log)).RunAsync();
+    public ArchiverPipeline Pipeline(Func<ArchiverOptions, ArchiverOptions>? adjust = null, IAmazonEC2? ec2 = null) =>
+        new(ec2 ?? Ec2, DynamoDb, Options(adjust), new JsonLog(Log), new PollContext { Clock = Clock });
+
+    public Task<RunSummary> RunAsync(Func<ArchiverOptions, ArchiverOptions>? adjust = null) => Pipeline(adjust).RunAsync();
 
     public async Task<RunSummary> RunAsync(Snapshot snapshot, Func<ArchiverOptions, ArchiverOptions>? adjust = null)
     {
         Emulator.Serve(snapshot);
         return await RunAsync(adjust);
+    }
+
+    /// <summary>A poll at <paramref name="at"/>: the clock is set, then the snapshot served and the archiver run.</summary>
+    public Task<RunSummary> PollAsync(DateTime at, Snapshot snapshot, Func<ArchiverOptions, ArchiverOptions>? adjust = null)
+    {
+        Clock.SetUtcNow(new DateTimeOffset(at));
+        return RunAsync(snapshot, adjust);
     }
 
     /// <summary>Every stored item by ConnectionId (a Scan is fine for a test's small table).</summary>

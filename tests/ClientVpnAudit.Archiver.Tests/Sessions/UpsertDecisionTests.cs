@@ -23,6 +23,13 @@ public class UpsertDecisionTests
         Status = status,
         CommonName = "client1",
         LastObservedAt = lastObservedAt,
+        EndObserved = status == "terminated" ? true : null,
+    };
+
+    private static ObservedSession Ended(string observedAt) => Observed(observedAt, "terminated") with
+    {
+        ConnectionEndTime = "2026-01-01T10:01:00Z",
+        DurationSeconds = 3660,
     };
 
     [Fact]
@@ -30,8 +37,13 @@ public class UpsertDecisionTests
         Assert.Equal(UpsertAction.Insert, UpsertDecision.Decide(Observed("2026-01-01T10:05:00Z"), null, Refresh));
 
     [Fact]
-    public void Decide_WhenSnapshotIsTheSame_IsStale() =>
-        Assert.Equal(UpsertAction.Stale, UpsertDecision.Decide(Observed("2026-01-01T10:05:00Z"), Stored("2026-01-01T10:05:00Z"), Refresh));
+    public void Decide_WhenSnapshotIsTheSame_IsUnchanged() =>
+        Assert.Equal(UpsertAction.Unchanged, UpsertDecision.Decide(Observed("2026-01-01T10:05:00Z"), Stored("2026-01-01T10:05:00Z"), Refresh));
+
+    [Fact]
+    public void Decide_WhenASnapshotOfTheSameSecondSaysSomethingElse_IsStale() =>
+        Assert.Equal(UpsertAction.Stale, UpsertDecision.Decide(
+            Observed("2026-01-01T10:05:00Z", "terminating"), Stored("2026-01-01T10:05:00Z"), Refresh));
 
     [Fact]
     public void Decide_WhenSnapshotIsOlder_IsStale() =>
@@ -63,16 +75,67 @@ public class UpsertDecisionTests
         Assert.Equal(UpsertAction.Update, UpsertDecision.Decide(
             Observed("2026-01-01T10:05:00Z"), Stored("2026-01-01T10:00:00Z") with { MissingSince = "2026-01-01T10:04:00Z" }, Refresh));
 
+    [Theory]
+    [InlineData("2026-01-01T10:05:00Z")] // the end AWS stamps: older than the last active answer stored
+    [InlineData("2026-01-01T10:06:00Z")] // the same second
+    [InlineData("2026-01-01T10:07:00Z")] // newer
+    public void Decide_WhenTheSnapshotReportsTheEndAndNoObservedEndIsStored_UpdatesWhateverTheTimestamps(string observedAt) =>
+        Assert.Equal(UpsertAction.Update, UpsertDecision.Decide(
+            Ended(observedAt), Stored("2026-01-01T10:06:00Z", "active"), Refresh));
+
+    [Theory]
+    [InlineData("active")]
+    [InlineData("terminating")]
+    [InlineData("failed-to-terminate")]
+    public void Decide_WhenTheSnapshotReportsTheEndOfAnyUnendedStatus_Updates(string storedStatus) =>
+        Assert.Equal(UpsertAction.Update, UpsertDecision.Decide(
+            Ended("2026-01-01T10:00:00Z"), Stored("2026-01-01T10:06:00Z", storedStatus), Refresh));
+
+    [Fact]
+    public void Decide_WhenTheSnapshotReportsTheEndOfALostSession_UpdatesEvenIfOlder() =>
+        Assert.Equal(UpsertAction.Update, UpsertDecision.Decide(
+            Ended("2026-01-01T10:00:00Z"),
+            Stored("2026-01-01T10:06:00Z", "terminated") with { EndObserved = false, MissingSince = "2026-01-01T11:20:00Z" }, Refresh));
+
+    [Theory]
+    [InlineData("2026-01-01T10:05:00Z", UpsertAction.Stale)]
+    [InlineData("2026-01-01T10:06:00Z", UpsertAction.Unchanged)]
+    [InlineData("2026-01-01T10:07:00Z", UpsertAction.Unchanged)]
+    public void Decide_BetweenTwoObservedEnds_AppliesTheUsualOrder(string observedAt, UpsertAction expected) =>
+        Assert.Equal(expected, UpsertDecision.Decide(Ended(observedAt), Stored("2026-01-01T10:06:00Z", "terminated") with
+        {
+            ConnectionEndTime = "2026-01-01T10:01:00Z",
+        }, Refresh));
+
+    [Fact]
+    public void Decide_BetweenTwoObservedEnds_WritesANewerOneThatSaysSomethingNew() =>
+        Assert.Equal(UpsertAction.Update, UpsertDecision.Decide(
+            Ended("2026-01-01T10:07:00Z") with { StatusMessage = "Client disconnected" },
+            Stored("2026-01-01T10:06:00Z", "terminated") with { ConnectionEndTime = "2026-01-01T10:01:00Z" }, Refresh));
+
+    [Theory]
+    [InlineData("active")]
+    [InlineData("terminating")]
+    public void Decide_WhenAnObservedEndIsStored_ALaterSnapshotThatIsNotAnEndIsStale(string status) =>
+        Assert.Equal(UpsertAction.Stale, UpsertDecision.Decide(
+            Observed("2026-01-01T10:08:00Z", status), Stored("2026-01-01T10:06:00Z", "terminated"), Refresh));
+
+    [Theory]
+    [InlineData("2026-01-01T10:05:00Z", "2026-01-01T10:06:00Z")]
+    [InlineData("2026-01-01T10:07:00Z", "2026-01-01T10:07:00Z")]
+    public void LastObservedAfter_IsTheLaterOfStoredAndSnapshot(string observedAt, string expected) =>
+        Assert.Equal(expected, UpsertDecision.LastObservedAfter(Ended(observedAt), Stored("2026-01-01T10:06:00Z")));
+
     [Fact]
     public void Decide_WhenALaterListingFoundItMissing_AndTheSnapshotShowsItActive_IsStale() =>
         Assert.Equal(UpsertAction.Stale, UpsertDecision.Decide(
-            Observed("2026-01-01T10:05:00Z"), Stored("2026-01-01T10:00:00Z", "terminated") with { MissingSince = "2026-01-01T11:20:00Z" }, Refresh));
+            Observed("2026-01-01T10:05:00Z"), Stored("2026-01-01T10:00:00Z", "terminated") with { EndObserved = false, MissingSince = "2026-01-01T11:20:00Z" }, Refresh));
 
     [Fact]
     public void Decide_WhenALaterListingFoundItMissing_AndTheSnapshotShowsItsEnd_Updates() =>
         Assert.Equal(UpsertAction.Update, UpsertDecision.Decide(
             Observed("2026-01-01T10:09:00Z", "terminated") with { ConnectionEndTime = "2026-01-01T10:09:00Z" },
-            Stored("2026-01-01T10:00:00Z", "terminated") with { MissingSince = "2026-01-01T11:20:00Z" }, Refresh));
+            Stored("2026-01-01T10:00:00Z", "terminated") with { EndObserved = false, MissingSince = "2026-01-01T11:20:00Z" }, Refresh));
 
     [Fact]
     public void Decide_WhenPostureStatusesChanged_Updates() =>

@@ -25,10 +25,10 @@ public class SessionStoreUsageTests(DynaliteFixture dynalite) : IClassFixture<Dy
     {
         var table = await dynalite.CreateSessionTableAsync();
         using var client = dynalite.CreateClient();
-        Assert.True(await new SessionStore(client, table, new DynamoDbUsage()).UpsertAsync(Snapshot("2026-03-02 09:10:00"), 0, CancellationToken.None));
+        Assert.True(await new SessionStore(client, table, new DynamoDbUsage()).UpsertAsync(Snapshot("2026-03-02 09:10:00"), stored: null, 0, CancellationToken.None));
         var usage = new DynamoDbUsage();
 
-        var written = await new SessionStore(client, table, usage).UpsertAsync(Snapshot("2026-03-02 09:05:00"), 0, CancellationToken.None);
+        var written = await new SessionStore(client, table, usage).UpsertAsync(Snapshot("2026-03-02 09:05:00"), stored: null, 0, CancellationToken.None);
 
         Assert.False(written);
         Assert.Equal(1, usage.Requests);
@@ -41,7 +41,7 @@ public class SessionStoreUsageTests(DynaliteFixture dynalite) : IClassFixture<Dy
     {
         var table = await dynalite.CreateSessionTableAsync();
         using var client = dynalite.CreateClient();
-        Assert.True(await new SessionStore(client, table, new DynamoDbUsage()).UpsertAsync(Snapshot("2026-03-02 09:10:00"), 0, CancellationToken.None));
+        Assert.True(await new SessionStore(client, table, new DynamoDbUsage()).UpsertAsync(Snapshot("2026-03-02 09:10:00"), stored: null, 0, CancellationToken.None));
         var usage = new DynamoDbUsage();
 
         // A listing older than the stored snapshot may not mark it lost.

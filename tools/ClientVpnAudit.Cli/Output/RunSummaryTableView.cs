@@ -25,7 +25,7 @@ internal static class RunSummaryTableView
                 Count(summary.SessionsStale),
                 Count(summary.SessionsMarkedLost),
                 Count(summary.MalformedConnections),
-                Count(summary.CounterWarnings),
+                Count(summary.Warnings),
                 Failures(summary));
         }
 
@@ -51,7 +51,7 @@ internal static class RunSummaryTableView
 
     private static string Failures(RunSummary summary) => summary switch
     {
-        { Error: not null } => "[red]listing failed[/]",
+        { Error: not null } => "[red]run failed[/]",
         { EndpointsFailed: > 0 } => $"[red]{Count(summary.EndpointsFailed)}[/]",
         _ => "0",
     };
