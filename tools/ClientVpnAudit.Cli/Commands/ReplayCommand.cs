@@ -12,7 +12,8 @@ namespace ClientVpnAudit.Cli.Commands;
 
 /// <summary>
 /// `replay DIR`: each snapshot file is one poll. The emulator serves it and the archiver pipeline (the code that runs in
-/// Lambda) runs once against it. Replays are deterministic: every time written comes from the snapshots' Timestamps.
+/// Lambda) runs once against it. Replays are deterministic: every time written comes from the snapshots (their
+/// CapturedAt and Timestamps, see <see cref="ReplayedPollContext"/>), never from this machine's clock.
 /// </summary>
 internal static class ReplayCommand
 {
@@ -47,7 +48,8 @@ internal static class ReplayCommand
             foreach (var poll in polls)
             {
                 emulator.Serve(poll.Snapshot);
-                var summary = await new ArchiverPipeline(ec2, opened.DynamoDb, options, log).RunAsync(cancellationToken);
+                var summary = await new ArchiverPipeline(ec2, opened.DynamoDb, options, log, ReplayedPollContext.For(poll.Snapshot))
+                    .RunAsync(cancellationToken);
                 runs.Add((poll.Name, summary));
                 io.ErrorConsole.MarkupLine(Markup.Escape($"[{runs.Count,3}/{polls.Count}] {poll.Name}  {RunSummaryTableView.ProgressText(summary)}"));
                 if (!summary.Succeeded)

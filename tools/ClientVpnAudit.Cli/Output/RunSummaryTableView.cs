@@ -30,6 +30,11 @@ internal static class RunSummaryTableView
         }
 
         console.Write(table);
+        foreach (var (poll, summary) in runs.Where(run => run.Summary.NothingMarkedLostBecause is not null))
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape($"{poll}: nothing marked lost: {summary.NothingMarkedLostBecause}")}[/]");
+        }
+
         foreach (var (poll, summary) in runs.Where(run => !run.Summary.Succeeded))
         {
             console.MarkupLine($"[red]{Markup.Escape($"{poll}: {FailureText(summary)}")}[/]");
@@ -45,6 +50,8 @@ internal static class RunSummaryTableView
         $"{summary.SessionsInserted} inserted, {summary.SessionsUpdated} updated, {summary.SessionsUnchanged} unchanged, "
         + $"{summary.SessionsStale} stale, {summary.SessionsMarkedLost} lost"
         + (summary.MalformedConnections > 0 ? $", {summary.MalformedConnections} malformed" : "")
+        + (summary.Warnings > 0 ? $", {summary.Warnings} warnings" : "")
+        + (summary.NothingMarkedLostBecause is { } why ? $"; nothing marked lost: {why}" : "")
         + (summary.Succeeded ? "" : $"; FAILED: {FailureText(summary)}");
 
     private static string Count(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
