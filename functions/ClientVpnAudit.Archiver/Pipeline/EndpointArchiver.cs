@@ -28,7 +28,7 @@ internal sealed class EndpointArchiver(
     public async Task ArchiveAsync(string endpointId)
     {
         var listingTime = context.ListingTime();
-        var applied = new Dictionary<string, string>(StringComparer.Ordinal);
+        var applied = new Dictionary<string, ObservedSession>(StringComparer.Ordinal);
         var listed = new HashSet<string>(StringComparer.Ordinal);
         try
         {
@@ -43,10 +43,11 @@ internal sealed class EndpointArchiver(
                         listed.Add(connection.ConnectionId.Trim());
                     }
 
-                    if (Map(connection, endpointId) is { } session
-                        && (!observed.TryGetValue(session.ConnectionId, out var seen) || string.CompareOrdinal(seen.ObservedAt, session.ObservedAt) < 0))
+                    if (Map(connection, endpointId) is { } session)
                     {
-                        observed[session.ConnectionId] = session;
+                        observed[session.ConnectionId] = observed.TryGetValue(session.ConnectionId, out var seen)
+                            ? UpsertDecision.Latest(seen, session)
+                            : session;
                     }
                 }
 
@@ -83,19 +84,19 @@ internal sealed class EndpointArchiver(
         return session;
     }
 
-    /// <summary>A connection listed again on a later page of the same listing, no newer, was already applied.</summary>
-    private List<ObservedSession> NotAppliedYet(IEnumerable<ObservedSession> sessions, Dictionary<string, string> applied)
+    /// <summary>A connection listed again on a later page of the same listing was already applied, unless this says more.</summary>
+    private List<ObservedSession> NotAppliedYet(IEnumerable<ObservedSession> sessions, Dictionary<string, ObservedSession> applied)
     {
         var fresh = new List<ObservedSession>();
         foreach (var session in sessions)
         {
-            if (applied.TryGetValue(session.ConnectionId, out var observedAt) && string.CompareOrdinal(session.ObservedAt, observedAt) <= 0)
+            if (applied.TryGetValue(session.ConnectionId, out var earlier) && ReferenceEquals(UpsertDecision.Latest(earlier, session), earlier))
             {
                 tally.AddUnchanged();
                 continue;
             }
 
-            applied[session.ConnectionId] = session.ObservedAt;
+            applied[session.ConnectionId] = session;
             fresh.Add(session);
         }
 

@@ -62,6 +62,20 @@ public static class UpsertDecision
     public static bool WasFoundMissingSince(ObservedSession observed, StoredSession stored) =>
         stored.MissingSince is not null && !observed.HasEnded && string.CompareOrdinal(observed.ObservedAt, stored.MissingSince) <= 0;
 
+    /// <summary>
+    /// Of two snapshots of one session in one listing (listed twice), the one that says more: an end wins, since its
+    /// Timestamp is frozen at the end and can be older than an active answer; otherwise the newer one.
+    /// </summary>
+    public static ObservedSession Latest(ObservedSession first, ObservedSession second)
+    {
+        if (first.HasEnded != second.HasEnded)
+        {
+            return first.HasEnded ? first : second;
+        }
+
+        return string.CompareOrdinal(second.ObservedAt, first.ObservedAt) > 0 ? second : first;
+    }
+
     /// <summary>What LastObservedAt becomes: the later of the stored value and the snapshot's Timestamp.</summary>
     public static string LastObservedAfter(ObservedSession observed, StoredSession? stored) =>
         stored is not null && string.CompareOrdinal(stored.LastObservedAt, observed.ObservedAt) > 0

@@ -91,6 +91,12 @@ internal sealed class ArchiverHarness : IAsyncDisposable
     public async Task<Dictionary<string, AttributeValue>> ItemAsync(string connectionId) =>
         (await ItemsAsync())[connectionId];
 
+    /// <summary>Every item, every attribute, as one comparable text.</summary>
+    public static string Render(IReadOnlyDictionary<string, Dictionary<string, AttributeValue>> items) =>
+        string.Join("\n", items.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair =>
+            pair.Key + ": " + string.Join(", ", pair.Value.OrderBy(attribute => attribute.Key, StringComparer.Ordinal)
+                .Select(attribute => $"{attribute.Key}={attribute.Value.S}{attribute.Value.N}{attribute.Value.BOOL}{string.Join("|", attribute.Value.L?.Select(value => value.S) ?? [])}"))));
+
     public async ValueTask DisposeAsync()
     {
         Ec2.Dispose();

@@ -26,7 +26,7 @@ public class UpsertRulesTests(DynaliteFixture dynalite) : IClassFixture<Dynalite
         Assert.Equal(0, second.WriteCapacityUnits);
         // One BatchGetItem of 50 keys, one Query for lost sessions, one Scan of the sparse index for deleted endpoints: no write sent.
         Assert.Equal(3, second.DynamoDbRequests);
-        Assert.Equal(Render(before), Render(await harness.ItemsAsync()));
+        Assert.Equal(ArchiverHarness.Render(before), ArchiverHarness.Render(await harness.ItemsAsync()));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class UpsertRulesTests(DynaliteFixture dynalite) : IClassFixture<Dynalite
 
         Assert.Equal(1, summary.SessionsStale);
         Assert.Equal(3, summary.DynamoDbRequests); // the batched read, the lost-session Query and the deleted-endpoint Scan: no write sent
-        Assert.Equal(Render(before), Render(await harness.ItemsAsync()));
+        Assert.Equal(ArchiverHarness.Render(before), ArchiverHarness.Render(await harness.ItemsAsync()));
         Assert.Equal("terminated", (await harness.ItemAsync("cvpn-connection-alice"))["Status"].S);
     }
 
@@ -177,9 +177,4 @@ public class UpsertRulesTests(DynaliteFixture dynalite) : IClassFixture<Dynalite
             Assert.Equal(Stored(T0.AddMinutes(30)), item["LastObservedAt"].S);
         });
     }
-
-    private static string Render(IReadOnlyDictionary<string, Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>> items) =>
-        string.Join("\n", items.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair =>
-            pair.Key + ": " + string.Join(", ", pair.Value.OrderBy(attribute => attribute.Key, StringComparer.Ordinal)
-                .Select(attribute => $"{attribute.Key}={attribute.Value.S}{attribute.Value.N}{attribute.Value.BOOL}{string.Join("|", attribute.Value.L?.Select(value => value.S) ?? [])}"))));
 }
