@@ -16,4 +16,13 @@ public static class AwsClients
 
     public static IAmazonDynamoDB DynamoDb(Uri url) =>
         new AmazonDynamoDBClient(Credentials, new AmazonDynamoDBConfig { ServiceURL = url.ToString(), AuthenticationRegion = Region });
+
+    /// <summary>A DynamoDB client whose every request goes through <paramref name="interceptor"/> on its way to the server.</summary>
+    public static IAmazonDynamoDB DynamoDb(Uri url, DynamoDbInterceptor interceptor) =>
+        new AmazonDynamoDBClient(Credentials, new AmazonDynamoDBConfig
+        {
+            ServiceURL = url.ToString(),
+            AuthenticationRegion = Region,
+            HttpClientFactory = interceptor.Factory,
+        });
 }

@@ -37,11 +37,13 @@ internal sealed class ArchiverHarness : IAsyncDisposable
     /// <summary>The poll's clock: it times each listing. Starts at <see cref="Connections.T0"/> and moves only when told.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(Connections.T0));
 
-    public static async Task<ArchiverHarness> StartAsync(DynaliteFixture dynalite, Snapshot snapshot)
+    /// <param name="interceptor">When given, the archiver's DynamoDB requests go through it (recorded, reshaped, failed).</param>
+    public static async Task<ArchiverHarness> StartAsync(DynaliteFixture dynalite, Snapshot snapshot, DynamoDbInterceptor? interceptor = null)
     {
         var emulator = await Ec2Emulator.StartAsync(snapshot);
         var tableName = await dynalite.CreateSessionTableAsync();
-        return new ArchiverHarness(emulator, AwsClients.Ec2(emulator.Url), dynalite.CreateClient(), tableName);
+        var dynamoDb = interceptor is null ? dynalite.CreateClient() : AwsClients.DynamoDb(dynalite.Url, interceptor);
+        return new ArchiverHarness(emulator, AwsClients.Ec2(emulator.Url), dynamoDb, tableName);
     }
 
     public ArchiverOptions Options(Func<ArchiverOptions, ArchiverOptions>? adjust = null)
