@@ -15,7 +15,11 @@ public sealed record ArchiverOptions
     /// <summary>0 keeps sessions forever; otherwise ExpiresAt is set this many days after a session's end.</summary>
     public int RetentionDays { get; init; }
 
-    /// <summary>How stale an active session's counters may get before a poll rewrites them; 0 writes on every poll.</summary>
+    /// <summary>
+    /// An active session's counters are rewritten by the first poll at least this long after its last write; with polls
+    /// a few seconds either side of a whole interval, that can be one poll later than the minutes suggest. 0 writes on
+    /// every poll.
+    /// </summary>
     public int ActiveRefreshMinutes { get; init; } = DefaultActiveRefreshMinutes;
 
     /// <summary>How many endpoints are archived at once.</summary>

@@ -12,7 +12,9 @@ internal sealed class ArchiverSettingOptions
     private readonly (Option<string?> Option, string Setting)[] _settings =
     [
         (Create("--active-refresh-minutes", "minutes",
-            $"Rewrite an active session's counters once they are this old; 0 writes on every poll (default {ArchiverOptions.DefaultActiveRefreshMinutes})"),
+            "An active session's counters are rewritten by the first poll at least this many minutes after its last write "
+            + "(with 5-minute polls a few seconds apart, that can be one poll later than the minutes suggest); "
+            + $"0 writes on every poll (default {ArchiverOptions.DefaultActiveRefreshMinutes})"),
             ArchiverSettingNames.ActiveRefreshMinutes),
         (Create("--max-concurrency", "n", $"Endpoints archived at once (default {ArchiverOptions.DefaultMaxConcurrency})"),
             ArchiverSettingNames.MaxConcurrency),
