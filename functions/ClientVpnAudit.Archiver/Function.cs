@@ -26,9 +26,10 @@ public sealed class Function
     {
     }
 
-    public Function(IAmazonEC2 ec2, IAmazonDynamoDB dynamoDb, ArchiverOptions options, JsonLog log)
+    /// <param name="clock">Times each listing (MissingSince of the sessions it no longer shows); the system clock when null.</param>
+    public Function(IAmazonEC2 ec2, IAmazonDynamoDB dynamoDb, ArchiverOptions options, JsonLog log, TimeProvider? clock = null)
     {
-        _pipeline = new ArchiverPipeline(ec2, dynamoDb, options, log);
+        _pipeline = new ArchiverPipeline(ec2, dynamoDb, options, log, new PollContext { Clock = clock ?? TimeProvider.System });
         _log = log;
         _functionName = System.Environment.GetEnvironmentVariable("AWS_LAMBDA_FUNCTION_NAME") ?? "local";
     }
