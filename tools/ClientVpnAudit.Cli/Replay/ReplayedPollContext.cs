@@ -1,4 +1,5 @@
-using Amazon.EC2.Model;
+using ClientVpnConnection = Amazon.EC2.Model.ClientVpnConnection;
+using ClientVpnConnectionStatus = Amazon.EC2.Model.ClientVpnConnectionStatus;
 using ClientVpnAudit.Archiver.Pipeline;
 using ClientVpnAudit.Archiver.Sessions;
 using ClientVpnAudit.Emulator;
