@@ -174,4 +174,80 @@ public sealed class SnapshotLoaderTests
         Assert.Empty(loaded.Connections[0].PostureComplianceStatuses!);
         Assert.False(loaded.EndpointsGiven);
     }
+
+    [Fact]
+    public void CapturedAt_WhenPresent_IsReadAsUtc_AndWrittenBackFirstInTheSameForm()
+    {
+        var json = """{"CapturedAt": "2026-03-02T09:15:03Z", "Connections": []}""";
+
+        var snapshot = SnapshotLoader.Parse(json, "x.json");
+        var written = SnapshotLoader.ToJson(snapshot);
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 9, 15, 3, TimeSpan.Zero), snapshot.CapturedAt);
+        Assert.Equal(TimeSpan.Zero, snapshot.CapturedAt!.Value.Offset);
+        Assert.StartsWith("{\n    \"CapturedAt\": \"2026-03-02T09:15:03Z\",\n    \"Connections\": [", written);
+        Assert.Equal(snapshot.CapturedAt, SnapshotLoader.Parse(written, "roundtrip").CapturedAt);
+    }
+
+    [Theory]
+    [InlineData("""{"Connections": []}""")]
+    [InlineData("""{"Connections": [], "CapturedAt": null}""")]
+    public void CapturedAt_WhenAbsentOrNull_IsNull_AndNotWritten(string json)
+    {
+        var snapshot = SnapshotLoader.Parse(json, "x.json");
+
+        Assert.Null(snapshot.CapturedAt);
+        Assert.DoesNotContain("CapturedAt", SnapshotLoader.ToJson(snapshot));
+    }
+
+    [Theory]
+    [InlineData("\"2026-03-02 09:15:03\"", "2026-03-02 09:15:03")]
+    [InlineData("\"2026-03-02T09:15:03\"", "2026-03-02T09:15:03")]
+    [InlineData("\"2026-03-02T09:15:03+01:00\"", "2026-03-02T09:15:03+01:00")]
+    [InlineData("\"2026-03-02T09:15:03.250Z\"", "2026-03-02T09:15:03.250Z")]
+    [InlineData("\" 2026-03-02T09:15:03Z\"", " 2026-03-02T09:15:03Z")]
+    [InlineData("\"2026-02-30T09:15:03Z\"", "2026-02-30T09:15:03Z")]
+    [InlineData("\"\"", "")]
+    [InlineData("1772442903", "1772442903")]
+    [InlineData("{}", "{}")]
+    public void CapturedAt_WhenNotExactlyAUtcTime_FailsLoading_NamingTheFileAndTheValue(string jsonValue, string shown)
+    {
+        var json = $$"""{"Connections": [], "CapturedAt": {{jsonValue}}}""";
+
+        var e = Assert.Throws<SnapshotException>(() => SnapshotLoader.Parse(json, "polls/x.json"));
+
+        Assert.Equal($"polls/x.json: CapturedAt '{shown}' is not a UTC time like 2026-03-02T09:15:03Z", e.Message);
+    }
+
+    [Fact]
+    public void FromConnections_WithCapturedAt_KeepsItInUtcToTheSecond_AndSaveThenLoadGivesItBack()
+    {
+        var local = new DateTimeOffset(2026, 3, 2, 10, 15, 3, TimeSpan.FromHours(1)).AddMilliseconds(740);
+        var snapshot = SnapshotLoader.FromConnections([new SnapshotConnection("cvpn-endpoint-a")], capturedAt: local);
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "snapshot.json");
+        try
+        {
+            SnapshotLoader.Save(snapshot, path);
+            var loaded = SnapshotLoader.Load(path);
+
+            var expected = new DateTimeOffset(2026, 3, 2, 9, 15, 3, TimeSpan.Zero);
+            Assert.Equal(expected, snapshot.CapturedAt);
+            Assert.Equal(TimeSpan.Zero, snapshot.CapturedAt!.Value.Offset);
+            Assert.Equal(expected, loaded.CapturedAt);
+            Assert.Contains("\"CapturedAt\": \"2026-03-02T09:15:03Z\"", File.ReadAllText(path));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void FromConnections_WithoutCapturedAt_HasNone_AndWritesNone()
+    {
+        var snapshot = SnapshotLoader.FromConnections([new SnapshotConnection("cvpn-endpoint-a")], capturedAt: null);
+
+        Assert.Null(snapshot.CapturedAt);
+        Assert.DoesNotContain("CapturedAt", SnapshotLoader.ToJson(snapshot));
+    }
 }

@@ -9,12 +9,13 @@ namespace ClientVpnAudit.Emulator;
 public sealed class Snapshot
 {
     internal Snapshot(IReadOnlyList<SnapshotConnection> connections, IReadOnlyList<SnapshotEndpoint> endpoints,
-        bool endpointsGiven, string sourceName)
+        bool endpointsGiven, string sourceName, DateTimeOffset? capturedAt)
     {
         Connections = connections;
         Endpoints = endpoints;
         EndpointsGiven = endpointsGiven;
         SourceName = sourceName;
+        CapturedAt = capturedAt;
     }
 
     /// <summary>Every connection, in file order.</summary>
@@ -31,6 +32,12 @@ public sealed class Snapshot
 
     /// <summary>The file (or name) the snapshot came from, used in error messages.</summary>
     public string SourceName { get; }
+
+    /// <summary>
+    /// When the poll was taken (the file's optional top-level <c>CapturedAt</c>), in UTC to the whole second; null when
+    /// the file does not say.
+    /// </summary>
+    public DateTimeOffset? CapturedAt { get; }
 }
 
 /// <summary>

@@ -6,7 +6,8 @@ namespace ClientVpnAudit.Emulator;
 
 /// <summary>
 /// Reads and writes snapshots: the AWS CLI JSON of <c>describe-client-vpn-connections</c> (<c>{"Connections":[...]}</c>),
-/// optionally with a <c>"ClientVpnEndpoints"</c> array shaped like the items of <c>describe-client-vpn-endpoints</c>.
+/// optionally with a <c>"ClientVpnEndpoints"</c> array shaped like the items of <c>describe-client-vpn-endpoints</c>
+/// and a <c>"CapturedAt"</c> time (<see cref="CaptureTime"/>).
 /// </summary>
 public static partial class SnapshotLoader
 {
@@ -53,6 +54,8 @@ public static partial class SnapshotLoader
                 throw new SnapshotException($"{sourceName}: not a snapshot: no Connections array");
             }
 
+            var capturedAt = ReadCapturedAt(root, sourceName);
+
             var connections = new List<SnapshotConnection>(connectionsJson.GetArrayLength());
             var index = 0;
             foreach (var item in connectionsJson.EnumerateArray())
@@ -77,13 +80,16 @@ public static partial class SnapshotLoader
                 }
             }
 
-            return Build(connections, endpoints, sourceName);
+            return Build(connections, endpoints, sourceName, capturedAt);
         }
     }
 
-    /// <summary>A snapshot from objects (generators, tests). Without endpoints, they are derived from the connections.</summary>
+    /// <summary>
+    /// A snapshot from objects (generators, tests, a capture). Without endpoints, they are derived from the connections.
+    /// <paramref name="capturedAt"/> is kept as a file holds it: in UTC, cut to the whole second.
+    /// </summary>
     public static Snapshot FromConnections(IEnumerable<SnapshotConnection> connections,
-        IEnumerable<SnapshotEndpoint>? endpoints = null, string sourceName = GeneratedSourceName)
+        IEnumerable<SnapshotEndpoint>? endpoints = null, string sourceName = GeneratedSourceName, DateTimeOffset? capturedAt = null)
     {
         var list = connections.ToList();
         for (var i = 0; i < list.Count; i++)
@@ -110,7 +116,7 @@ public static partial class SnapshotLoader
                 }
             }
         }
-        return Build(list, endpointList, sourceName);
+        return Build(list, endpointList, sourceName, capturedAt is { } time ? CaptureTime.Normalize(time) : null);
     }
 
     /// <summary>Writes the snapshot as AWS CLI JSON, in the form <see cref="Load"/> reads.</summary>
@@ -133,7 +139,8 @@ public static partial class SnapshotLoader
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static Snapshot Build(List<SnapshotConnection> connections, List<SnapshotEndpoint>? endpoints, string sourceName)
+    private static Snapshot Build(List<SnapshotConnection> connections, List<SnapshotEndpoint>? endpoints, string sourceName,
+        DateTimeOffset? capturedAt)
     {
         if (endpoints is null)
         {
@@ -146,7 +153,7 @@ public static partial class SnapshotLoader
                     derived.Add(new SnapshotEndpoint(connection.ClientVpnEndpointId));
                 }
             }
-            return new Snapshot(connections, derived, endpointsGiven: false, sourceName);
+            return new Snapshot(connections, derived, endpointsGiven: false, sourceName, capturedAt);
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -158,7 +165,22 @@ public static partial class SnapshotLoader
                     $"{sourceName}: ClientVpnEndpoints[{i}] repeats {endpoints[i].ClientVpnEndpointId}");
             }
         }
-        return new Snapshot(connections, endpoints, endpointsGiven: true, sourceName);
+        return new Snapshot(connections, endpoints, endpointsGiven: true, sourceName, capturedAt);
+    }
+
+    private static DateTimeOffset? ReadCapturedAt(JsonElement root, string sourceName)
+    {
+        if (!root.TryGetProperty("CapturedAt", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind == JsonValueKind.String && CaptureTime.TryParse(value.GetString(), out var time))
+        {
+            return time;
+        }
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
+        throw new SnapshotException(
+            $"{sourceName}: CapturedAt '{OneLine(text ?? "")}' is not a UTC time like {CaptureTime.Example}");
     }
 
     private static SnapshotConnection ReadConnection(JsonElement item, string where)
@@ -273,6 +295,11 @@ public static partial class SnapshotLoader
         };
         using var json = new Utf8JsonWriter(stream, options);
         json.WriteStartObject();
+        // First, so a reader sees when the poll was taken before its connections.
+        if (snapshot.CapturedAt is { } capturedAt)
+        {
+            json.WriteString("CapturedAt", CaptureTime.ToText(capturedAt));
+        }
         json.WriteStartArray("Connections");
         foreach (var connection in snapshot.Connections)
         {
