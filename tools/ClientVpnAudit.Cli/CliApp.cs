@@ -55,6 +55,7 @@ public static class CliApp
     {
         ReplayCommand.Create(io),
         RunCommand.Create(io),
+        CaptureCommand.Create(io),
         SessionsCommand.Create(io),
         ExportCommand.Create(io),
         EmulatorCommand.Create(io),

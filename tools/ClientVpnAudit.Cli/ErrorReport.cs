@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using ClientVpnAudit.Cli.Capture;
 using ClientVpnAudit.Emulator;
 using ClientVpnAudit.LocalDynamoDb;
 
@@ -10,6 +11,7 @@ internal sealed record ErrorReport(int ExitCode, string Message)
     public static ErrorReport For(Exception exception) => exception switch
     {
         CliInputException or SnapshotException or LocalDynamoDbException => new(ExitCodes.BadInput, OneLine(exception.Message)),
+        CaptureFailedException => new(ExitCodes.RunFailed, OneLine(exception.Message)),
         AmazonServiceException service => new(ExitCodes.RunFailed, OneLine($"AWS said {service.ErrorCode} ({(int)service.StatusCode}): {service.Message}")),
         _ => new(ExitCodes.RunFailed, OneLine($"{exception.GetType().Name}: {exception.Message}")),
     };

@@ -5,7 +5,8 @@ public static class ExitCodes
 {
     public const int Success = 0;
 
-    /// <summary>An archiver run reported failed endpoints (or could not list them), or something unexpected failed.</summary>
+    /// <summary>An archiver run reported failed endpoints (or could not list them), EC2 failed during a capture, or something
+    /// unexpected failed.</summary>
     public const int RunFailed = 1;
 
     /// <summary>The command could not start: bad arguments or files, an unreachable store, missing credentials. Nothing was written.</summary>

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Amazon.EC2;
-using Amazon.EC2.Model;
-using Amazon.Runtime;
 using ClientVpnAudit.Archiver.Pipeline;
 using ClientVpnAudit.Archiver.Reporting;
 using ClientVpnAudit.Cli.Output;
@@ -12,8 +10,6 @@ namespace ClientVpnAudit.Cli.Commands;
 /// <summary>`run`: one archiver run, as the scheduled function does it, against real AWS or explicit endpoints.</summary>
 internal static class RunCommand
 {
-    private static readonly TimeSpan Ec2ProbeTimeout = TimeSpan.FromSeconds(3);
-
     public static Command Create(CliOutput io)
     {
         var ec2Url = new Option<string?>("--ec2-url")
@@ -42,7 +38,7 @@ internal static class RunCommand
             var log = parsed.GetValue(settings.Verbose) ? new JsonLog(io.Error) : JsonLog.Discard;
             if (explicitEc2 is not null)
             {
-                await ProbeAsync(explicitEc2, cancellationToken);
+                await Ec2Probe.CheckAsync(explicitEc2, cancellationToken);
             }
 
             await using var opened = await StoreOpener.OpenAsync(selection, createTable: true, io, cancellationToken);
@@ -56,23 +52,5 @@ internal static class RunCommand
             return summary.Succeeded ? ExitCodes.Success : ExitCodes.RunFailed;
         });
         return command;
-    }
-
-    /// <summary>A wrong --ec2-url fails in seconds as bad input, not after the SDK's retries as a failed run.</summary>
-    private static async Task ProbeAsync(Uri url, CancellationToken cancellationToken)
-    {
-        using var probe = ExplicitEndpointClients.Ec2(url, Ec2ProbeTimeout, maxErrorRetry: 0);
-        try
-        {
-            await probe.DescribeClientVpnEndpointsAsync(new DescribeClientVpnEndpointsRequest { MaxResults = 5 }, cancellationToken);
-        }
-        catch (AmazonServiceException service) when (Unreachable.IsServiceAnswer(service))
-        {
-            // It answered: whatever it said, the run will report it per endpoint.
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new CliInputException($"--ec2-url {url.OriginalString}: cannot reach it: {Unreachable.Describe(exception, Ec2ProbeTimeout, "EC2")}", exception);
-        }
     }
 }

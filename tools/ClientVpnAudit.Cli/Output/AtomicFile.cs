@@ -21,7 +21,10 @@ internal static class AtomicFile
         return Directory.Exists(folder) ? target : throw new CliInputException($"--out: folder {folder} does not exist");
     }
 
-    public static async Task WriteAsync(string path, Func<TextWriter, Task> write, CancellationToken cancellationToken)
+    /// <param name="overwrite">False: an existing file at <paramref name="path"/> is left alone and the write is refused,
+    /// also when it appears while the content is being written (the rename itself refuses to replace it).</param>
+    public static async Task WriteAsync(string path, Func<TextWriter, Task> write, CancellationToken cancellationToken,
+        bool overwrite = true)
     {
         var target = CheckTarget(path);
         var folder = Path.GetDirectoryName(target)!;
@@ -40,7 +43,11 @@ internal static class AtomicFile
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            File.Move(temporary, target, overwrite: true);
+            File.Move(temporary, target, overwrite);
+        }
+        catch (IOException exception) when (!overwrite && File.Exists(target))
+        {
+            throw Exists(path, exception);
         }
         catch (UnauthorizedAccessException exception)
         {
@@ -51,4 +58,7 @@ internal static class AtomicFile
             File.Delete(temporary);
         }
     }
+
+    public static CliInputException Exists(string path, Exception? exception = null) =>
+        new($"--out: {path} already exists; not overwritten", exception);
 }

@@ -1,0 +1,103 @@
+using ClientVpnAudit.Cli.Tests.Support;
+using ClientVpnAudit.Emulator;
+using static ClientVpnAudit.Cli.Tests.Support.Demo;
+
+namespace ClientVpnAudit.Cli.Tests;
+
+/// <summary>Each kind of bad input to `capture`: exit code 2, one line that names the culprit, and no file written.</summary>
+public class CaptureBadInputTests : IDisposable
+{
+    private readonly TemporaryFolder _folder = new();
+
+    private string Polls => _folder.File("polls");
+
+    [Fact]
+    public async Task Capture_WithoutAnEc2Source_SaysItNeedsAwsOrAnEc2Url() =>
+        await AssertRefusedAsync(["capture", "--out", Polls], "capture needs --aws or --ec2-url URL");
+
+    [Fact]
+    public async Task Capture_WithBothAwsAndAnEc2Url_SaysOnlyOne() =>
+        await AssertRefusedAsync(["capture", "--aws", "--ec2-url", "http://127.0.0.1:1", "--out", Polls], "--aws or --ec2-url URL, not both");
+
+    [Fact]
+    public async Task Capture_WithoutOut_NamesIt() =>
+        await AssertRefusedAsync(["capture", "--ec2-url", "http://127.0.0.1:1"], "--out");
+
+    [Fact]
+    public async Task Capture_WithAnEc2UrlThatIsNotAUrl_NamesIt() =>
+        await AssertRefusedAsync(["capture", "--ec2-url", "localhost:4566", "--out", Polls], "--ec2-url: 'localhost:4566'");
+
+    [Fact]
+    public async Task Capture_FromAnUnreachableEc2Url_FailsFast_NamingIt()
+    {
+        var result = await AssertRefusedAsync(["capture", "--ec2-url", "http://127.0.0.1:1", "--out", Polls], "--ec2-url http://127.0.0.1:1");
+        Assert.Contains("cannot reach it", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Capture_WithAMalformedEndpointId_NamesTheOptionAndTheValue() =>
+        await AssertRefusedAsync(["capture", "--ec2-url", "http://127.0.0.1:1", "--out", Polls, "--endpoint-ids", "vpn-0123"],
+            "--endpoint-ids has 'vpn-0123'");
+
+    [Fact]
+    public async Task Capture_WithAnEndpointIdEc2DoesNotKnow_NamesIt()
+    {
+        await using var emulator = await Ec2Emulator.StartAsync(SnapshotLoader.Load(Path.Combine(Snapshots, "2026-03-02T0945Z.json")));
+
+        var result = await CvpnAudit.RunAsync("capture", "--ec2-url", emulator.Url.ToString(), "--out", Polls,
+            "--endpoint-ids", $"{CorporateEndpoint},cvpn-endpoint-0000000000000dead");
+
+        // EC2 says so once the capture has begun, after its progress notice.
+        Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
+        var line = CliAssert.OneErrorLine(result, "--endpoint-ids: ");
+        Assert.Contains("InvalidClientVpnEndpointId.NotFound", line, StringComparison.Ordinal);
+        Assert.Contains("cvpn-endpoint-0000000000000dead", line, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Polls));
+    }
+
+    [Fact]
+    public async Task Capture_IntoAPathThatIsAFile_NamesIt()
+    {
+        var file = _folder.File("polls.json");
+        await File.WriteAllTextAsync(file, "not a folder");
+
+        await AssertRefusedAsync(["capture", "--ec2-url", "http://127.0.0.1:1", "--out", file], $"--out: {file} is a file");
+
+        Assert.Equal("not a folder", await File.ReadAllTextAsync(file));
+    }
+
+    [Fact]
+    public async Task Capture_FromAwsWithoutCredentials_SaysSo()
+    {
+        var result = await CvpnAuditProcess.RunAsync("dotnet", [CvpnAuditProcess.Program, "capture", "--aws", "--out", Polls],
+            _folder.Path, new Dictionary<string, string?>
+            {
+                ["AWS_ACCESS_KEY_ID"] = null,
+                ["AWS_SECRET_ACCESS_KEY"] = null,
+                ["AWS_SESSION_TOKEN"] = null,
+                ["AWS_PROFILE"] = null,
+                ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] = null,
+                ["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = null,
+                ["AWS_WEB_IDENTITY_TOKEN_FILE"] = null,
+                ["AWS_CONFIG_FILE"] = _folder.File("no-config"),
+                ["AWS_SHARED_CREDENTIALS_FILE"] = _folder.File("no-credentials"),
+                ["AWS_EC2_METADATA_DISABLED"] = "true",
+                ["AWS_REGION"] = "us-east-1",
+            });
+
+        Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
+        var line = CliAssert.OneErrorLine(result, "--aws: no AWS credentials");
+        Assert.False(Directory.Exists(Polls), line);
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private async Task<CliResult> AssertRefusedAsync(string[] args, string culprit)
+    {
+        var result = await CvpnAudit.RunAsync(args);
+
+        CliAssert.BadInput(result, culprit);
+        Assert.False(Directory.Exists(Polls), "no folder, no file");
+        return result;
+    }
+}

@@ -1,0 +1,126 @@
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using Amazon.Runtime;
+using ClientVpnAudit.Archiver.Ec2;
+using ClientVpnAudit.Cli.Output;
+using ClientVpnAudit.Cli.Store;
+using ClientVpnAudit.Emulator;
+using Spectre.Console;
+using Snapshot = ClientVpnAudit.Emulator.Snapshot;
+
+namespace ClientVpnAudit.Cli.Capture;
+
+/// <summary>
+/// Takes one snapshot from EC2: every endpoint (or the given ones), deleted ones included, and every page of each
+/// endpoint's connections, with the archiver's paging rule. One endpoint at a time, in the order EC2 lists them.
+/// </summary>
+internal sealed class Ec2Capture(IAmazonEC2 ec2, CliOutput io)
+{
+    private const string EndpointNotFoundCode = "InvalidClientVpnEndpointId.NotFound";
+
+    /// <param name="endpointIds">Only these endpoints; empty for every endpoint of the account and region.</param>
+    /// <exception cref="CliInputException">An endpoint ID that EC2 does not know, or no credentials.</exception>
+    /// <exception cref="CaptureFailedException">EC2 failed; the message names the request and the endpoint.</exception>
+    public async Task<Snapshot> TakeAsync(IReadOnlyList<string> endpointIds, DateTimeOffset capturedAt, string sourceName,
+        CancellationToken cancellationToken)
+    {
+        var endpoints = await ListEndpointsAsync(endpointIds, cancellationToken);
+        var connections = new List<SnapshotConnection>();
+        for (var i = 0; i < endpoints.Count; i++)
+        {
+            var endpoint = endpoints[i];
+            var listed = await ListConnectionsAsync(endpoint, cancellationToken);
+            connections.AddRange(listed);
+            io.ErrorConsole.MarkupLine(Markup.Escape(
+                $"[{i + 1,3}/{endpoints.Count}] {endpoint.ClientVpnEndpointId} ({endpoint.Status?.Code?.Value ?? "no status"}): "
+                + $"{listed.Count} connection{(listed.Count == 1 ? "" : "s")}"));
+        }
+
+        var captured = endpoints.Select(endpoint =>
+            new SnapshotEndpoint(endpoint.ClientVpnEndpointId, endpoint.Status?.Code?.Value, EndpointJson.From(endpoint)));
+        return SnapshotLoader.FromConnections(connections, captured, sourceName, capturedAt);
+    }
+
+    private async Task<IReadOnlyList<ClientVpnEndpoint>> ListEndpointsAsync(IReadOnlyList<string> endpointIds, CancellationToken cancellationToken)
+    {
+        var endpoints = new List<ClientVpnEndpoint>();
+        var seenIds = new HashSet<string>(StringComparer.Ordinal);
+        var seenTokens = new HashSet<string>(StringComparer.Ordinal);
+        string? nextToken = null;
+        do
+        {
+            var request = new DescribeClientVpnEndpointsRequest
+            {
+                ClientVpnEndpointIds = endpointIds.Count > 0 ? [.. endpointIds] : null,
+                MaxResults = EndpointDiscovery.PageSize,
+                NextToken = nextToken,
+            };
+            DescribeClientVpnEndpointsResponse response;
+            try
+            {
+                response = await ec2.DescribeClientVpnEndpointsAsync(request, cancellationToken);
+            }
+            catch (AmazonServiceException service) when (endpointIds.Count > 0 && service.ErrorCode?.StartsWith("InvalidClientVpnEndpointId", StringComparison.Ordinal) == true)
+            {
+                throw new CliInputException($"--endpoint-ids: {ErrorReport.For(service).Message}", service);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw Failed("DescribeClientVpnEndpoints", exception);
+            }
+
+            // Deleted endpoints stay: the archive needs to see that they are gone.
+            endpoints.AddRange((response.ClientVpnEndpoints ?? []).Where(endpoint => seenIds.Add(endpoint.ClientVpnEndpointId)));
+            nextToken = Next(response.NextToken, seenTokens, "DescribeClientVpnEndpoints");
+        }
+        while (nextToken is not null);
+
+        return endpoints;
+    }
+
+    private async Task<IReadOnlyList<SnapshotConnection>> ListConnectionsAsync(ClientVpnEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        var endpointId = endpoint.ClientVpnEndpointId;
+        var connections = new List<SnapshotConnection>();
+        try
+        {
+            await foreach (var page in ConnectionPages.ReadAsync(ec2, endpointId, mayStartPage: () => true, cancellationToken))
+            {
+                connections.AddRange(page.Select(connection => CapturedConnection.From(connection, endpointId)));
+            }
+        }
+        catch (AmazonServiceException service) when (service.ErrorCode == EndpointNotFoundCode
+            && endpoint.Status?.Code?.Value == EndpointDiscovery.DeletedStatus)
+        {
+            // A deleted endpoint may already be gone from DescribeClientVpnConnections: it has no connections.
+            return [];
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Failed($"DescribeClientVpnConnections for {endpointId}", exception);
+        }
+
+        return connections;
+    }
+
+    private static string? Next(string? token, HashSet<string> seen, string listing)
+    {
+        try
+        {
+            return PageTokens.Next(token, seen, listing);
+        }
+        catch (RepeatedPageTokenException repeated)
+        {
+            throw new CaptureFailedException(repeated.Message, repeated);
+        }
+    }
+
+    private static Exception Failed(string request, Exception exception) => exception switch
+    {
+        _ when AwsAccountClients.IsMissingCredentials(exception) => AwsAccountClients.MissingCredentials(exception),
+        RepeatedPageTokenException => new CaptureFailedException(exception.Message, exception),
+        AmazonServiceException => new CaptureFailedException($"{request}: {ErrorReport.For(exception).Message}", exception),
+        OperationCanceledException or TimeoutException => new CaptureFailedException($"{request}: no answer in time", exception),
+        _ => new CaptureFailedException($"{request}: {ErrorReport.OneLine(exception.Message)}", exception),
+    };
+}
