@@ -24,13 +24,16 @@ internal static class ReplayedPollContext
             : PollContext.Unclocked(NoClockReason, endpointListingIsComplete);
     }
 
-    private static DateTimeOffset? PollTime(Snapshot snapshot) =>
-        snapshot.CapturedAt ?? snapshot.Connections
+    private static DateTimeOffset? PollTime(Snapshot snapshot) => snapshot.CapturedAt ?? LatestUsableTimestamp(snapshot);
+
+    private static DateTimeOffset? LatestUsableTimestamp(Snapshot snapshot)
+    {
+        var latest = snapshot.Connections
             .Select(connection => ConnectionMapper.Map(AsReturnedByEc2(connection), connection.ClientVpnEndpointId).Session?.ObservedAt)
             .OfType<string>()
-            .Max(StringComparer.Ordinal) is { } latest
-            ? AuditTime.ParseStored(latest)
-            : null;
+            .Max(StringComparer.Ordinal);
+        return latest is null ? null : AuditTime.ParseStored(latest);
+    }
 
     private static ClientVpnConnection AsReturnedByEc2(SnapshotConnection connection) => new()
     {
