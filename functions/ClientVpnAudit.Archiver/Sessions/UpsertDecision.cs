@@ -40,12 +40,18 @@ public static class UpsertDecision
         }
 
         var order = string.CompareOrdinal(observed.ObservedAt, stored.LastObservedAt);
+        var somethingNew = stored.MissingSince is not null || SomethingThatMattersChanged(observed, stored);
+        if (stored.IsObservedEnd && observed.HasEnded && !somethingNew && order <= 0)
+        {
+            // The same end re-listed: its Timestamp stays frozen, possibly before an active answer stored earlier.
+            return UpsertAction.Unchanged;
+        }
+
         if (order < 0 || WasFoundMissingSince(observed, stored) || (stored.IsObservedEnd && !observed.HasEnded))
         {
             return UpsertAction.Stale;
         }
 
-        var somethingNew = stored.MissingSince is not null || SomethingThatMattersChanged(observed, stored);
         if (order == 0)
         {
             // The same second twice: the same answer again, or two different answers we cannot order (the first stays).

@@ -98,19 +98,21 @@ public class UpsertDecisionTests
             Stored("2026-01-01T10:06:00Z", "terminated") with { EndObserved = false, MissingSince = "2026-01-01T11:20:00Z" }, Refresh));
 
     [Theory]
-    [InlineData("2026-01-01T10:05:00Z", UpsertAction.Stale)]
-    [InlineData("2026-01-01T10:06:00Z", UpsertAction.Unchanged)]
-    [InlineData("2026-01-01T10:07:00Z", UpsertAction.Unchanged)]
-    public void Decide_BetweenTwoObservedEnds_AppliesTheUsualOrder(string observedAt, UpsertAction expected) =>
-        Assert.Equal(expected, UpsertDecision.Decide(Ended(observedAt), Stored("2026-01-01T10:06:00Z", "terminated") with
+    [InlineData("2026-01-01T10:05:00Z")] // frozen before an active answer stored earlier
+    [InlineData("2026-01-01T10:06:00Z")]
+    [InlineData("2026-01-01T10:07:00Z")]
+    public void Decide_WhenTheStoredEndIsReListed_IsUnchangedWhateverItsTimestamp(string observedAt) =>
+        Assert.Equal(UpsertAction.Unchanged, UpsertDecision.Decide(Ended(observedAt), Stored("2026-01-01T10:06:00Z", "terminated") with
         {
             ConnectionEndTime = "2026-01-01T10:01:00Z",
         }, Refresh));
 
-    [Fact]
-    public void Decide_BetweenTwoObservedEnds_WritesANewerOneThatSaysSomethingNew() =>
-        Assert.Equal(UpsertAction.Update, UpsertDecision.Decide(
-            Ended("2026-01-01T10:07:00Z") with { StatusMessage = "Client disconnected" },
+    [Theory]
+    [InlineData("2026-01-01T10:05:00Z", UpsertAction.Stale)]
+    [InlineData("2026-01-01T10:06:00Z", UpsertAction.Stale)]
+    [InlineData("2026-01-01T10:07:00Z", UpsertAction.Update)]
+    public void Decide_BetweenTwoDifferentObservedEnds_AppliesTheUsualOrder(string observedAt, UpsertAction expected) =>
+        Assert.Equal(expected, UpsertDecision.Decide(Ended(observedAt) with { StatusMessage = "Client disconnected" },
             Stored("2026-01-01T10:06:00Z", "terminated") with { ConnectionEndTime = "2026-01-01T10:01:00Z" }, Refresh));
 
     [Theory]
