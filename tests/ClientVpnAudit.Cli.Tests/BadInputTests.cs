@@ -31,7 +31,7 @@ public class BadInputTests : IClassFixture<BadInputTests.SmallArchive>, IDisposa
             var replay = await CvpnAudit.RunAsync("replay", polls, "--data-dir", DataDirectory);
             Assert.True(replay.ExitCode == ExitCodes.Success, replay.ToString());
             Sessions = (await CvpnAudit.RunAsync("sessions", "--data-dir", DataDirectory, "--output", "json")).Out;
-            Assert.Equal(5, SessionsJson.Parse(Sessions).Count);
+            Assert.Equal(6, SessionsJson.Parse(Sessions).Count);
         }
 
         public Task DisposeAsync()

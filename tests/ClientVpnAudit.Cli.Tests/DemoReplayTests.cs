@@ -12,7 +12,7 @@ public class DemoReplayTests(DemoArchiveFixture demo)
     {
         var progress = demo.Replay.ErrorLines.Where(line => line.StartsWith('[')).ToList();
         Assert.Equal(Demo.PollCount, progress.Count);
-        Assert.Contains("2026-03-02T0900Z.json  4 inserted, 0 updated, 0 unchanged, 0 stale, 0 lost", progress[0], StringComparison.Ordinal);
+        Assert.Contains("2026-03-02T0900Z.json  5 inserted, 0 updated, 0 unchanged, 0 stale, 0 lost", progress[0], StringComparison.Ordinal);
         Assert.Contains("2026-03-02T1120Z.json  0 inserted, 5 updated, 0 unchanged, 0 stale, 1 lost", progress[14], StringComparison.Ordinal);
 
         var output = demo.Replay.Out;
@@ -25,8 +25,9 @@ public class DemoReplayTests(DemoArchiveFixture demo)
         }
 
         Assert.Equal(Demo.PollCount, output[..sessions].Split('\n').Count(line => line.Contains("Z.json", StringComparison.Ordinal)));
-        Assert.Contains("lost by 2026-03-02T11:20:02Z", output[sessions..], StringComparison.Ordinal);
-        Assert.Contains("11 sessions", output[sessions..], StringComparison.Ordinal);
+        Assert.Contains("lost by 2026-03-02T11:20:00Z", output[sessions..], StringComparison.Ordinal);
+        Assert.Contains("lost by 2026-03-02T10:00:00Z", output[sessions..], StringComparison.Ordinal);
+        Assert.Contains("13 sessions", output[sessions..], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,9 +58,22 @@ public class DemoReplayTests(DemoArchiveFixture demo)
         var carol = sessions[Demo.Carol];
         Assert.Equal("terminated", carol.GetProperty("Status").GetString());
         Assert.False(carol.GetProperty("EndObserved").GetBoolean());
-        Assert.Equal("2026-03-02T11:20:02Z", carol.GetProperty("MissingSince").GetString());
+        Assert.Equal("2026-03-02T11:20:00Z", carol.GetProperty("MissingSince").GetString()); // the 11:20 poll's CapturedAt
         Assert.Equal(JsonValueKind.Null, carol.GetProperty("ConnectionEndTime").ValueKind);
         Assert.Equal("2026-03-02T10:00:02Z", carol.GetProperty("LastObservedAt").GetString());
+
+        // AWS stamped heidi's end (09:40:01) a second before the last answer that still showed her active (09:40:02).
+        var heidi = sessions[Demo.Heidi];
+        Assert.True(heidi.GetProperty("EndObserved").GetBoolean());
+        Assert.Equal("2026-03-02T09:40:01Z", heidi.GetProperty("ConnectionEndTime").GetString());
+        Assert.Equal("2026-03-02T09:40:02Z", heidi.GetProperty("LastObservedAt").GetString());
+        Assert.Equal(1097, heidi.GetProperty("DurationSeconds").GetInt64());
+
+        // The Lab endpoint is deleting at 09:55 (still polled), deleted at 10:00: its open session is closed at that poll.
+        var bastion = sessions[Demo.LabBastion];
+        Assert.Equal("terminated", bastion.GetProperty("Status").GetString());
+        Assert.False(bastion.GetProperty("EndObserved").GetBoolean());
+        Assert.Equal("2026-03-02T10:00:00Z", bastion.GetProperty("MissingSince").GetString());
 
         var bob = sessions[Demo.BobMorning];
         Assert.True(bob.GetProperty("EndObserved").GetBoolean());

@@ -18,7 +18,7 @@ public class ExportTests(DemoArchiveFixture demo) : IDisposable
         var result = await ExportAsync("--format", "json", "--out", file);
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
-        Assert.Equal($"Wrote 11 sessions to {file} (json)", result.Out.Trim());
+        Assert.Equal($"Wrote 13 sessions to {file} (json)", result.Out.Trim());
         Assert.Equal((await demo.SessionsAsync("--output", "json")).Out, await File.ReadAllTextAsync(file));
         Assert.Equal(File.ReadAllText(ExpectedSessions), await File.ReadAllTextAsync(file));
     }
@@ -31,7 +31,7 @@ public class ExportTests(DemoArchiveFixture demo) : IDisposable
         var result = await ExportAsync("--format", "csv", "--out", file);
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
-        Assert.Equal($"Wrote 11 sessions to {file} (csv)", result.Out.Trim());
+        Assert.Equal($"Wrote 13 sessions to {file} (csv)", result.Out.Trim());
         AssertCsvMatchesJson(await File.ReadAllTextAsync(file), await File.ReadAllTextAsync(ExpectedSessions));
     }
 

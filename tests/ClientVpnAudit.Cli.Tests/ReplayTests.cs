@@ -51,6 +51,26 @@ public class ReplayTests : IDisposable
         var sessions = SessionsJson.Parse(await SessionsJsonAsync()).ToDictionary(session => session.GetProperty("ConnectionId").GetString()!);
         Assert.Equal("terminated", sessions[BobMorning].GetProperty("Status").GetString()); // the failed poll's other endpoints
         Assert.False(sessions.ContainsKey(JsmithLaptop)); // first listed by the third poll, which never ran
+        // The endpoint answered NotFound: its open session was closed at that poll's own time, its CapturedAt.
+        Assert.Equal("2026-03-02T09:05:00Z", sessions[CiRunner].GetProperty("MissingSince").GetString());
+    }
+
+    [Fact]
+    public async Task Replay_OfAnEmptyPollWithoutCapturedAt_MarksNothingLost_AndSaysWhy()
+    {
+        var polls = Directory.CreateDirectory(_folder.File("polls")).FullName;
+        CopyPolls(polls, 1);
+        var empty = JsonNode.Parse(File.ReadAllText(Directory.GetFiles(polls).Single()))!.AsObject();
+        empty.Remove("CapturedAt");
+        empty["Connections"] = new JsonArray();
+        File.WriteAllText(Path.Combine(polls, "2026-03-02T0905Z.json"), empty.ToJsonString());
+
+        var result = await CvpnAudit.RunAsync("replay", polls, "--data-dir", DataDirectory);
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Contains("2026-03-02T0905Z.json: nothing marked lost: the snapshot has no CapturedAt and no connection with a usable Timestamp",
+            result.Out, StringComparison.Ordinal);
+        Assert.All(SessionsJson.Parse(await SessionsJsonAsync()), session => Assert.Equal("active", session.GetProperty("Status").GetString()));
     }
 
     [Fact]
@@ -61,8 +81,8 @@ public class ReplayTests : IDisposable
         var result = await CvpnAudit.RunAsync("run", "--ec2-url", emulator.Url.ToString(), "--data-dir", DataDirectory);
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
-        Assert.Contains("4 inserted, 0 updated", result.Error, StringComparison.Ordinal);
-        Assert.Equal([CiRunner, Alice, Erin, BobMorning], SessionsJson.ConnectionIds(await SessionsJsonAsync()));
+        Assert.Contains("5 inserted, 0 updated", result.Error, StringComparison.Ordinal);
+        Assert.Equal([CiRunner, Alice, LabBastion, Erin, BobMorning], SessionsJson.ConnectionIds(await SessionsJsonAsync()));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public class SessionFilterTests(DemoArchiveFixture demo)
 {
     [Fact]
     public async Task Sessions_WithoutFilters_ListEverySessionByEstablishedTimeThenId() =>
-        Assert.Equal([CiRunner, Alice, Erin, BobMorning, JsmithLaptop, Carol, Frank, BobLater, MkowalskiLaptop, Dave, Grace],
+        Assert.Equal([CiRunner, Alice, LabBastion, Erin, BobMorning, JsmithLaptop, Carol, Frank, Heidi, BobLater, MkowalskiLaptop, Dave, Grace],
             await IdsAsync());
 
     [Fact]
@@ -46,7 +46,7 @@ public class SessionFilterTests(DemoArchiveFixture demo)
         // Bob's morning session (08:55:02 to 09:03:12) started before --since and ended inside: included.
         // jsmith (09:06:51 to 09:47:03) is inside; Frank (09:20:15) and Bob's later session (09:31:07) began after --until.
         string[] interval = ["--since", "2026-03-02T09:00:00Z", "--until", "2026-03-02T09:15:00Z"];
-        Assert.Equal([CiRunner, Alice, Erin, BobMorning, JsmithLaptop, Carol], await IdsAsync(interval));
+        Assert.Equal([CiRunner, Alice, LabBastion, Erin, BobMorning, JsmithLaptop, Carol], await IdsAsync(interval));
         Assert.Equal([Alice, BobMorning, Carol], await IdsAsync([.. interval, "--endpoint", CorporateEndpoint]));
         Assert.Equal([BobMorning], await IdsAsync([.. interval, "--user", "bob"]));
     }
@@ -55,7 +55,7 @@ public class SessionFilterTests(DemoArchiveFixture demo)
     public async Task Sessions_Since_LeavesOutSessionsThatEndedBefore_AndCountsALostSessionUntilMissingSince()
     {
         // During the outage: Bob's morning session, jsmith and Frank had ended; Carol was last seen at 10:05 and only
-        // found missing at 11:20:02, so she may have been connected.
+        // found missing at 11:20:00, so she may have been connected.
         string[] outage = ["--since", "2026-03-02T10:30:00Z", "--until", "2026-03-02T11:00:00Z"];
         Assert.Equal([CiRunner, Alice, Erin, Carol, BobLater, MkowalskiLaptop], await IdsAsync(outage));
         Assert.Equal([Alice, Dave], await IdsAsync("--endpoint", CorporateEndpoint, "--since", "2026-03-02T11:20:03Z"));
@@ -68,7 +68,7 @@ public class SessionFilterTests(DemoArchiveFixture demo)
         Assert.Equal([CiRunner], await IdsAsync("--until", "2026-03-02"));
         // 09:05 at UTC+1 is 08:05Z: before Erin (08:40:10) and Bob (08:55:02) connected.
         Assert.Equal([CiRunner, Alice], await IdsAsync("--until", "2026-03-02T09:05:00+01:00"));
-        Assert.Equal([CiRunner, Alice, Erin], await IdsAsync("--until", "2026-03-02T08:50"));
+        Assert.Equal([CiRunner, Alice, LabBastion, Erin], await IdsAsync("--until", "2026-03-02T08:50"));
     }
 
     private async Task<IReadOnlyList<string>> IdsAsync(params string[] args)
