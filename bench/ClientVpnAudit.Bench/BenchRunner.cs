@@ -9,6 +9,7 @@ using ClientVpnAudit.Bench.Scenarios;
 using ClientVpnAudit.Bench.Store;
 using ClientVpnAudit.Bench.Verification;
 using ClientVpnAudit.Emulator;
+using ClientVpnAudit.LocalStore;
 
 namespace ClientVpnAudit.Bench;
 
@@ -48,7 +49,7 @@ internal sealed class BenchRunner(BenchOptions options, string resultsFolder)
         var snapshots = Path.Combine(resultsFolder, "tmp", spec.Name);
         Directory.CreateDirectory(snapshots);
 
-        await using var dynalite = await LocalStore.StartAsync(Progress, ct);
+        await using var dynalite = await Store.LocalStore.StartAsync(Progress, ct);
         using (var setup = BenchClients.PlainDynamoDb(dynalite.Url))
         {
             await SessionTableCreation.EnsureExistsAsync(setup, ArchiverTable, ct);

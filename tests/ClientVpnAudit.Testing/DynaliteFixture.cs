@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using ClientVpnAudit.Archiver.Sessions;
 using ClientVpnAudit.LocalDynamoDb;
+using ClientVpnAudit.LocalStore;
 
 namespace ClientVpnAudit.Testing;
 

@@ -1,7 +1,8 @@
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.DynamoDBv2;
 using ClientVpnAudit.Archiver.Storage;
 using ClientVpnAudit.LocalDynamoDb;
+using ClientVpnAudit.LocalStore;
 
 namespace ClientVpnAudit.Bench.Store;
 

@@ -1,8 +1,9 @@
 using System.Diagnostics;
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.DynamoDBv2;
 using ClientVpnAudit.Archiver.Storage;
 using ClientVpnAudit.LocalDynamoDb;
+using ClientVpnAudit.LocalStore;
 using ClientVpnAudit.Testing;
 
 namespace ClientVpnAudit.Archiver.Tests.LocalDynamoDb;

@@ -3,6 +3,7 @@ using ClientVpnAudit.Archiver.Sessions;
 using ClientVpnAudit.Cli.Output;
 using ClientVpnAudit.Cli.Store;
 using ClientVpnAudit.LocalDynamoDb;
+using ClientVpnAudit.LocalStore;
 
 namespace ClientVpnAudit.Cli.Commands;
 

@@ -1,9 +1,10 @@
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using ClientVpnAudit.Archiver.Sessions;
 using ClientVpnAudit.Cli.Output;
 using ClientVpnAudit.LocalDynamoDb;
+using ClientVpnAudit.LocalStore;
 
 namespace ClientVpnAudit.Cli.Store;
 

@@ -1,8 +1,8 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using ClientVpnAudit.Archiver.Storage;
+using ClientVpnAudit.Archiver.Sessions;
 
-namespace ClientVpnAudit.Archiver.Sessions;
+namespace ClientVpnAudit.LocalStore;
 
 /// <summary>Creates the sessions table from <see cref="SessionTable"/> where nothing deploys it (local stores, tests).</summary>
 public static class SessionTableCreation

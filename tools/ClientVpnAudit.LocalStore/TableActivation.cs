@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
-namespace ClientVpnAudit.Archiver.Storage;
+namespace ClientVpnAudit.LocalStore;
 
 /// <summary>
 /// Waits for a table just created to become ACTIVE. DynamoDB (and dynalite, even with a zero creation delay) answers
