@@ -53,13 +53,17 @@ internal sealed class NaivePoller(IAmazonEC2 ec2, IAmazonDynamoDB dynamoDb, stri
         return new NaiveSummary(endpoints.Count, pages, written);
     }
 
-    /// <summary>The same record the archiver writes (its mapping, its attributes), but unconditionally.</summary>
+    /// <summary>
+    /// The same record the archiver writes (its mapping, its attributes), but with no condition at all, whatever is
+    /// stored: what a poller that never reads does. The archiver itself never writes this way.
+    /// </summary>
     private UpdateItemRequest Write(ClientVpnConnection connection, string endpointId)
     {
         var mapping = ConnectionMapper.Map(connection, endpointId);
         var session = mapping.Session
             ?? throw new InvalidOperationException($"the scenario produced a malformed connection: {mapping.MalformedReason}");
-        return SessionWrites.Overwrite(tableName, session, retentionDays: 0);
+        return SessionWrites.Request(tableName, session.ConnectionId,
+            SessionWrites.Record(session, retentionDays: 0, lastObservedAt: session.ObservedAt), condition: null);
     }
 }
 

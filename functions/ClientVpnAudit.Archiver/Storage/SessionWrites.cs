@@ -40,17 +40,10 @@ public static class SessionWrites
     }
 
     /// <summary>
-    /// The same record written with no condition at all, whatever is stored: what a poller that never reads does
-    /// (the benchmark's naive reference poller). The archiver itself never writes this way.
-    /// </summary>
-    public static UpdateItemRequest Overwrite(string tableName, ObservedSession session, int retentionDays) =>
-        Request(tableName, session.ConnectionId, Record(session, retentionDays, session.ObservedAt), condition: null);
-
-    /// <summary>
     /// A snapshot of a session as an update: every AWS-derived attribute is overwritten or removed, FirstObservedAt is
     /// kept, MissingSince cleared. Unreadable counters are left as stored.
     /// </summary>
-    private static UpdateExpressionBuilder Record(ObservedSession session, int retentionDays, string lastObservedAt)
+    internal static UpdateExpressionBuilder Record(ObservedSession session, int retentionDays, string lastObservedAt)
     {
         var update = new UpdateExpressionBuilder()
             .Set(SessionAttributes.ClientVpnEndpointId, String(session.ClientVpnEndpointId)!)
@@ -123,7 +116,7 @@ public static class SessionWrites
         (SessionAttributes.EgressPackets, session.EgressPackets),
     ];
 
-    private static UpdateItemRequest Request(string tableName, string connectionId, UpdateExpressionBuilder update, string? condition) => new()
+    internal static UpdateItemRequest Request(string tableName, string connectionId, UpdateExpressionBuilder update, string? condition) => new()
     {
         TableName = tableName,
         Key = new Dictionary<string, AttributeValue> { [SessionTable.PartitionKey] = String(connectionId)! },
