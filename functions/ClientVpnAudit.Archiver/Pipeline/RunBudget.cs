@@ -6,7 +6,7 @@ namespace ClientVpnAudit.Archiver.Pipeline;
 /// A run's time budget. No new page starts once the budget is spent; requests already under way get a grace period,
 /// after which their CancellationToken fires so the run can still report before the function times out.
 /// </summary>
-public sealed class RunBudget : IDisposable
+internal sealed class RunBudget : IDisposable
 {
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(20);
 

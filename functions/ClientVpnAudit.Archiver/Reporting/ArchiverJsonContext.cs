@@ -7,4 +7,4 @@ namespace ClientVpnAudit.Archiver.Reporting;
 [JsonSourceGenerationOptions(WriteIndented = false, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(RunSummary))]
 [JsonSerializable(typeof(ScheduledEvent))]
-public sealed partial class ArchiverJsonContext : JsonSerializerContext;
+internal sealed partial class ArchiverJsonContext : JsonSerializerContext;

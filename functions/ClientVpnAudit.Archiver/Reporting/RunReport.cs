@@ -7,7 +7,7 @@ namespace ClientVpnAudit.Archiver.Reporting;
 /// Reports a run: one JSON summary line, and one CloudWatch Embedded Metric Format line with the same counts plus
 /// RunSucceeded, which the staleness alarm watches.
 /// </summary>
-public static class RunReport
+internal static class RunReport
 {
     public static void Write(JsonLog log, RunSummary summary, string functionName)
     {

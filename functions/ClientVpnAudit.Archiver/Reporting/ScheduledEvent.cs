@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace ClientVpnAudit.Archiver.Reporting;
 
 /// <summary>The parts of an EventBridge "Scheduled Event" worth logging. The run needs none of them.</summary>
-public sealed record ScheduledEvent
+internal sealed record ScheduledEvent
 {
     [JsonPropertyName("id")]
     public string? Id { get; init; }

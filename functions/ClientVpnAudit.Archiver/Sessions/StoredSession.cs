@@ -1,7 +1,7 @@
 namespace ClientVpnAudit.Archiver.Sessions;
 
 /// <summary>The part of a stored session that decides whether a newer snapshot must be written.</summary>
-public sealed record StoredSession
+internal sealed record StoredSession
 {
     public required string ConnectionId { get; init; }
     public string? Status { get; init; }

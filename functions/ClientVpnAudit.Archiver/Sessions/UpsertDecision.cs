@@ -1,7 +1,7 @@
 namespace ClientVpnAudit.Archiver.Sessions;
 
 /// <summary>What a poll does with one observed session.</summary>
-public enum UpsertAction
+internal enum UpsertAction
 {
     /// <summary>Nothing stored yet: write the whole record.</summary>
     Insert,
@@ -23,7 +23,7 @@ public enum UpsertAction
 /// The upsert rules, as pure logic. The store's write condition (<c>SessionWrites.Upsert</c>) enforces the same rules
 /// on the item itself, so a writer that read an outdated item is refused.
 /// </summary>
-public static class UpsertDecision
+internal static class UpsertDecision
 {
     public static UpsertAction Decide(ObservedSession observed, StoredSession? stored, TimeSpan activeRefresh)
     {

@@ -3,7 +3,7 @@ using Amazon.DynamoDBv2.Model;
 namespace ClientVpnAudit.Archiver.Storage;
 
 /// <summary>Counts DynamoDB requests and the capacity the store reports for them. Thread-safe.</summary>
-public sealed class DynamoDbUsage
+internal sealed class DynamoDbUsage
 {
     /// <summary>What a write refused by its condition is counted as (see <see cref="RecordRefusedWrite"/>).</summary>
     public const double RefusedWriteUnits = 1;

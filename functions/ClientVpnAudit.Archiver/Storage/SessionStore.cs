@@ -5,7 +5,7 @@ using ClientVpnAudit.Archiver.Sessions;
 namespace ClientVpnAudit.Archiver.Storage;
 
 /// <summary>The archiver's only door to DynamoDB: batched reads of what is stored, guarded writes, the lost-session query.</summary>
-public sealed class SessionStore(IAmazonDynamoDB dynamoDb, string tableName, DynamoDbUsage usage)
+internal sealed class SessionStore(IAmazonDynamoDB dynamoDb, string tableName, DynamoDbUsage usage)
 {
     /// <summary>BatchGetItem's limit.</summary>
     private const int BatchGetSize = 100;

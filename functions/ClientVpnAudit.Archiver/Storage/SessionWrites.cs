@@ -6,7 +6,7 @@ using static ClientVpnAudit.Archiver.Storage.AttributeValues;
 namespace ClientVpnAudit.Archiver.Storage;
 
 /// <summary>The writes of a session record, as UpdateItem requests; the archiver's are guarded against stale writers.</summary>
-public static class SessionWrites
+internal static class SessionWrites
 {
     /// <summary>
     /// Writes a snapshot of a session (see <see cref="Record"/>) under the condition that states

@@ -108,11 +108,11 @@ public class UpsertDecisionTests
         }, Refresh));
 
     [Theory]
-    [InlineData("2026-01-01T10:05:00Z", UpsertAction.Stale)]
-    [InlineData("2026-01-01T10:06:00Z", UpsertAction.Stale)]
-    [InlineData("2026-01-01T10:07:00Z", UpsertAction.Update)]
-    public void Decide_BetweenTwoDifferentObservedEnds_AppliesTheUsualOrder(string observedAt, UpsertAction expected) =>
-        Assert.Equal(expected, UpsertDecision.Decide(Ended(observedAt) with { StatusMessage = "Client disconnected" },
+    [InlineData("2026-01-01T10:05:00Z", nameof(UpsertAction.Stale))]
+    [InlineData("2026-01-01T10:06:00Z", nameof(UpsertAction.Stale))]
+    [InlineData("2026-01-01T10:07:00Z", nameof(UpsertAction.Update))]
+    public void Decide_BetweenTwoDifferentObservedEnds_AppliesTheUsualOrder(string observedAt, string expected) =>
+        Assert.Equal(Enum.Parse<UpsertAction>(expected), UpsertDecision.Decide(Ended(observedAt) with { StatusMessage = "Client disconnected" },
             Stored("2026-01-01T10:06:00Z", "terminated") with { ConnectionEndTime = "2026-01-01T10:01:00Z" }, Refresh));
 
     [Theory]
