@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using ClientVpnAudit.Archiver.Sessions;
+using ClientVpnAudit.Archiver.Storage;
 using ClientVpnAudit.Bench.Capacity;
 
 namespace ClientVpnAudit.Bench.Verification;
@@ -74,24 +75,9 @@ internal static class ArchiveVerifier
         }
     }
 
-    private static async Task<Dictionary<string, JsonObject>> ScanAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken ct)
-    {
-        var items = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
-        Dictionary<string, AttributeValue>? startKey = null;
-        do
-        {
-            var page = await dynamoDb.ScanAsync(new ScanRequest { TableName = tableName, ExclusiveStartKey = startKey, ConsistentRead = true }, ct);
-            foreach (var item in page.Items ?? [])
-            {
-                items[item[SessionTable.PartitionKey].S] = AttributeValueJson.Item(item);
-            }
-
-            startKey = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        }
-        while (startKey is not null);
-
-        return items;
-    }
+    private static async Task<Dictionary<string, JsonObject>> ScanAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken ct) =>
+        (await TableReads.ScanAsync(dynamoDb, new ScanRequest { TableName = tableName, ConsistentRead = true }, ct))
+            .ToDictionary(item => item[SessionTable.PartitionKey].S, AttributeValueJson.Item, StringComparer.Ordinal);
 }
 
 /// <summary>The outcome of checking one table: how many sessions are wrong, a few examples, the largest item's size.</summary>

@@ -7,11 +7,6 @@ namespace ClientVpnAudit.Archiver.Storage;
 /// <summary>The archiver's only door to DynamoDB: batched reads of what is stored, guarded writes, the lost-session query.</summary>
 internal sealed class SessionStore(IAmazonDynamoDB dynamoDb, string tableName, DynamoDbUsage usage)
 {
-    /// <summary>BatchGetItem's limit.</summary>
-    private const int BatchGetSize = 100;
-
-    private const int MaxUnprocessedRounds = 8;
-
     /// <summary>
     /// Reads the stored state of these sessions; absent ones are missing from the result. Eventually consistent reads
     /// (half the price) suffice before a guarded write; a consistent read is for deciding again after a refused one.
@@ -19,45 +14,10 @@ internal sealed class SessionStore(IAmazonDynamoDB dynamoDb, string tableName, D
     public async Task<IReadOnlyDictionary<string, StoredSession>> ReadAsync(IEnumerable<string> connectionIds, CancellationToken cancellationToken,
         bool consistent = false)
     {
-        var found = new Dictionary<string, StoredSession>(StringComparer.Ordinal);
-        foreach (var chunk in connectionIds.Distinct(StringComparer.Ordinal).Chunk(BatchGetSize))
-        {
-            var keys = chunk.Select(Key).ToList();
-            for (var round = 0; keys.Count > 0; round++)
-            {
-                if (round == MaxUnprocessedRounds)
-                {
-                    throw new InvalidOperationException($"DynamoDB left {keys.Count} keys unprocessed after {round} BatchGetItem rounds");
-                }
-
-                if (round > 0)
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(50 << round), cancellationToken);
-                }
-
-                var response = await dynamoDb.BatchGetItemAsync(new BatchGetItemRequest
-                {
-                    RequestItems = new Dictionary<string, KeysAndAttributes>
-                    {
-                        [tableName] = ProjectedKeys(keys, consistent),
-                    },
-                    ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
-                }, cancellationToken);
-                usage.RecordRead(response.ConsumedCapacity);
-
-                if (response.Responses?.GetValueOrDefault(tableName) is { } items)
-                {
-                    foreach (var stored in items.Select(StoredSessionReader.FromItem).OfType<StoredSession>())
-                    {
-                        found[stored.ConnectionId] = stored;
-                    }
-                }
-
-                keys = response.UnprocessedKeys?.GetValueOrDefault(tableName)?.Keys ?? [];
-            }
-        }
-
-        return found;
+        var items = await TableReads.BatchGetAsync(dynamoDb, tableName, connectionIds, cancellationToken,
+            keys => ProjectedKeys(keys, consistent), response => usage.RecordRead(response.ConsumedCapacity));
+        return items.Select(StoredSessionReader.FromItem).OfType<StoredSession>()
+            .ToDictionary(stored => stored.ConnectionId, StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -82,7 +42,7 @@ internal sealed class SessionStore(IAmazonDynamoDB dynamoDb, string tableName, D
     /// <summary>The sessions of an endpoint that are not ended: a Query of the sparse index.</summary>
     public async Task<IReadOnlyList<string>> NotEndedAsync(string endpointId, CancellationToken cancellationToken)
     {
-        var request = new QueryRequest
+        var items = await TableReads.QueryAsync(dynamoDb, new QueryRequest
         {
             TableName = tableName,
             IndexName = SessionTable.ActiveByEndpoint.Name,
@@ -90,15 +50,8 @@ internal sealed class SessionStore(IAmazonDynamoDB dynamoDb, string tableName, D
             ExpressionAttributeNames = new Dictionary<string, string> { ["#endpoint"] = SessionTable.ActiveByEndpoint.PartitionKey },
             ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":endpoint"] = new() { S = endpointId } },
             ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
-        };
-        var ids = new List<string>();
-        await foreach (var page in dynamoDb.Paginators.Query(request).Responses.WithCancellation(cancellationToken))
-        {
-            usage.RecordRead(page.ConsumedCapacity);
-            ids.AddRange((page.Items ?? []).Select(item => item[SessionTable.PartitionKey].S));
-        }
-
-        return ids;
+        }, cancellationToken, page => usage.RecordRead(page.ConsumedCapacity));
+        return items.Select(item => item[SessionTable.PartitionKey].S).ToList();
     }
 
     /// <summary>
@@ -107,21 +60,13 @@ internal sealed class SessionStore(IAmazonDynamoDB dynamoDb, string tableName, D
     /// </summary>
     public async Task<IReadOnlyList<(string ConnectionId, string EndpointId)>> NotEndedEverywhereAsync(CancellationToken cancellationToken)
     {
-        var request = new ScanRequest
+        var items = await TableReads.ScanAsync(dynamoDb, new ScanRequest
         {
             TableName = tableName,
             IndexName = SessionTable.ActiveByEndpoint.Name,
             ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
-        };
-        var sessions = new List<(string, string)>();
-        await foreach (var page in dynamoDb.Paginators.Scan(request).Responses.WithCancellation(cancellationToken))
-        {
-            usage.RecordRead(page.ConsumedCapacity);
-            sessions.AddRange((page.Items ?? []).Select(item =>
-                (item[SessionTable.PartitionKey].S, item[SessionTable.ActiveByEndpoint.PartitionKey].S)));
-        }
-
-        return sessions;
+        }, cancellationToken, page => usage.RecordRead(page.ConsumedCapacity));
+        return items.Select(item => (item[SessionTable.PartitionKey].S, item[SessionTable.ActiveByEndpoint.PartitionKey].S)).ToList();
     }
 
     /// <summary>Marks a session ended (inferred). Returns false when the item shows it is no longer a lost session.</summary>
@@ -139,9 +84,6 @@ internal sealed class SessionStore(IAmazonDynamoDB dynamoDb, string tableName, D
             return false;
         }
     }
-
-    private static Dictionary<string, AttributeValue> Key(string connectionId) =>
-        new() { [SessionTable.PartitionKey] = new AttributeValue { S = connectionId } };
 
     private static KeysAndAttributes ProjectedKeys(List<Dictionary<string, AttributeValue>> keys, bool consistent) => new()
     {

@@ -4,6 +4,7 @@ using Amazon.EC2;
 using ClientVpnAudit.Archiver.Configuration;
 using ClientVpnAudit.Archiver.Pipeline;
 using ClientVpnAudit.Archiver.Reporting;
+using ClientVpnAudit.Archiver.Storage;
 using ClientVpnAudit.Emulator;
 using ClientVpnAudit.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -71,24 +72,9 @@ internal sealed class ArchiverHarness : IAsyncDisposable
     }
 
     /// <summary>Every stored item by ConnectionId (a Scan is fine for a test's small table).</summary>
-    public async Task<IReadOnlyDictionary<string, Dictionary<string, AttributeValue>>> ItemsAsync()
-    {
-        var items = new Dictionary<string, Dictionary<string, AttributeValue>>();
-        Dictionary<string, AttributeValue>? startKey = null;
-        do
-        {
-            var page = await DynamoDb.ScanAsync(new ScanRequest { TableName = TableName, ExclusiveStartKey = startKey, ConsistentRead = true });
-            foreach (var item in page.Items ?? [])
-            {
-                items[item["ConnectionId"].S] = item;
-            }
-
-            startKey = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        }
-        while (startKey is not null);
-
-        return items;
-    }
+    public async Task<IReadOnlyDictionary<string, Dictionary<string, AttributeValue>>> ItemsAsync() =>
+        (await TableReads.ScanAsync(DynamoDb, new ScanRequest { TableName = TableName, ConsistentRead = true }, CancellationToken.None))
+            .ToDictionary(item => item["ConnectionId"].S);
 
     public async Task<Dictionary<string, AttributeValue>> ItemAsync(string connectionId) =>
         (await ItemsAsync())[connectionId];

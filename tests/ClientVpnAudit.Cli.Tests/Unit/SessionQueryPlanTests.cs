@@ -16,7 +16,7 @@ public class SessionQueryPlanTests
         Assert.Same(SessionTable.ByEndpoint, plan.Index);
         Assert.Equal("2026-03-01T09:00:00Z", plan.EstablishedFrom);
         Assert.Equal("2026-03-02T10:00:00Z", plan.EstablishedTo);
-        var request = plan.ToQueryRequest("Sessions", null);
+        var request = plan.ToQueryRequest("Sessions");
         Assert.Equal(SessionTable.ByEndpoint.Name, request.IndexName);
         Assert.Equal("#pk = :pk AND #sk BETWEEN :from AND :to", request.KeyConditionExpression);
         Assert.Equal(SessionAttributes.ClientVpnEndpointId, request.ExpressionAttributeNames["#pk"]);
@@ -33,9 +33,9 @@ public class SessionQueryPlanTests
 
         Assert.Same(SessionTable.ByIdentity, withEndpoint.Index);
         Assert.Equal("bob", withEndpoint.PartitionValue);
-        Assert.Equal("(attribute_not_exists(#f0) OR #f0 >= :f0) AND #f1 = :f1", withEndpoint.ToQueryRequest("Sessions", null).FilterExpression);
+        Assert.Equal("(attribute_not_exists(#f0) OR #f0 >= :f0) AND #f1 = :f1", withEndpoint.ToQueryRequest("Sessions").FilterExpression);
         Assert.Same(SessionTable.ByIdentity, active.Index);
-        Assert.Equal("#f0 <> :f0", active.ToQueryRequest("Sessions", null).FilterExpression);
+        Assert.Equal("#f0 <> :f0", active.ToQueryRequest("Sessions").FilterExpression);
         Assert.All(withEndpoint.Conditions.Concat(active.Conditions),
             condition => Assert.Contains(condition.Attribute, SessionTable.ByIdentity.Projection!));
     }
@@ -47,7 +47,7 @@ public class SessionQueryPlanTests
 
         Assert.Same(SessionTable.ActiveByEndpoint, plan.Index);
         Assert.Empty(plan.Conditions);
-        var request = plan.ToQueryRequest("Sessions", null);
+        var request = plan.ToQueryRequest("Sessions");
         Assert.Equal("#pk = :pk AND #sk <= :to", request.KeyConditionExpression);
         Assert.Null(request.FilterExpression);
     }
@@ -55,12 +55,12 @@ public class SessionQueryPlanTests
     [Fact]
     public void Plan_WithSinceOnly_BoundsTheSortKeyBelow() =>
         Assert.Equal("#pk = :pk AND #sk >= :from",
-            SessionQueryPlan.For(new SessionFilter { EndpointId = "cvpn-endpoint-1", Since = Since }).ToQueryRequest("Sessions", null).KeyConditionExpression);
+            SessionQueryPlan.For(new SessionFilter { EndpointId = "cvpn-endpoint-1", Since = Since }).ToQueryRequest("Sessions").KeyConditionExpression);
 
     [Fact]
     public void Plan_WithoutEndpointOrUser_Scans()
     {
         Assert.Null(SessionQueryPlan.For(new SessionFilter { Since = Since, Until = Until, ActiveOnly = true }).Index);
-        Assert.Throws<InvalidOperationException>(() => SessionQueryPlan.For(SessionFilter.All).ToQueryRequest("Sessions", null));
+        Assert.Throws<InvalidOperationException>(() => SessionQueryPlan.For(SessionFilter.All).ToQueryRequest("Sessions"));
     }
 }

@@ -74,7 +74,7 @@ internal sealed record SessionQueryPlan
         return new SessionQueryPlan();
     }
 
-    public QueryRequest ToQueryRequest(string tableName, Dictionary<string, AttributeValue>? exclusiveStartKey)
+    public QueryRequest ToQueryRequest(string tableName)
     {
         var index = Index ?? throw new InvalidOperationException("a Scan plan has no QueryRequest");
         var names = new Dictionary<string, string> { ["#pk"] = index.PartitionKey };
@@ -115,7 +115,6 @@ internal sealed record SessionQueryPlan
             FilterExpression = filters.Count == 0 ? null : string.Join(" AND ", filters),
             ExpressionAttributeNames = names,
             ExpressionAttributeValues = values,
-            ExclusiveStartKey = exclusiveStartKey,
         };
     }
 }
