@@ -1,10 +1,16 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace ClientVpnAudit.Archiver.Configuration;
 
-/// <summary>Reads <see cref="ArchiverOptions"/> from environment variables, failing fast on the first bad one.</summary>
-public static class ArchiverOptionsReader
+/// <summary>
+/// Reads <see cref="ArchiverOptions"/> from environment variables, failing fast on the first bad one. The one check of
+/// the archiver's settings: the stack passes its context values through the same per-setting readers at synth time.
+/// </summary>
+public static partial class ArchiverOptionsReader
 {
+    public const int MaximumRetentionDays = 36_500;
+
     public static ArchiverOptions FromEnvironment() =>
         Read(name => System.Environment.GetEnvironmentVariable(name));
 
@@ -14,24 +20,23 @@ public static class ArchiverOptionsReader
         var tableName = lookup(ArchiverSettingNames.TableName);
         if (string.IsNullOrWhiteSpace(tableName))
         {
-            throw new ArchiverConfigurationException($"{ArchiverSettingNames.TableName} is required (the DynamoDB table to archive into)");
+            throw new ArchiverConfigurationException(ArchiverSettingNames.TableName, "the DynamoDB table to archive into", value: null);
         }
 
         return new ArchiverOptions
         {
             TableName = tableName.Trim(),
             EndpointIds = ReadEndpointIds(lookup(ArchiverSettingNames.EndpointIds)),
-            RetentionDays = ReadInteger(lookup, ArchiverSettingNames.RetentionDays, 0, min: 0, max: 36_500),
-            ActiveRefreshMinutes = ReadInteger(lookup, ArchiverSettingNames.ActiveRefreshMinutes,
-                ArchiverOptions.DefaultActiveRefreshMinutes, min: 0, max: 24 * 60),
-            MaxConcurrency = ReadInteger(lookup, ArchiverSettingNames.MaxConcurrency,
-                ArchiverOptions.DefaultMaxConcurrency, min: 1, max: 64),
-            TimeBudget = TimeSpan.FromSeconds(ReadInteger(lookup, ArchiverSettingNames.TimeBudgetSeconds,
+            RetentionDays = ReadRetentionDays(lookup(ArchiverSettingNames.RetentionDays)),
+            ActiveRefreshMinutes = ReadActiveRefreshMinutes(lookup(ArchiverSettingNames.ActiveRefreshMinutes)),
+            MaxConcurrency = ReadMaxConcurrency(lookup(ArchiverSettingNames.MaxConcurrency)),
+            TimeBudget = TimeSpan.FromSeconds(ReadInteger(ArchiverSettingNames.TimeBudgetSeconds, lookup(ArchiverSettingNames.TimeBudgetSeconds),
                 ArchiverOptions.DefaultTimeBudgetSeconds, min: 1, max: 900)),
         };
     }
 
-    private static IReadOnlyList<string> ReadEndpointIds(string? value)
+    /// <summary>Comma-separated endpoint IDs; blank means every endpoint (empty list).</summary>
+    public static IReadOnlyList<string> ReadEndpointIds(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -39,21 +44,29 @@ public static class ArchiverOptionsReader
         }
 
         var ids = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        foreach (var id in ids)
+        var invalid = ids.FirstOrDefault(id => !EndpointIdPattern().IsMatch(id));
+        if (ids.Length == 0 || invalid is not null)
         {
-            if (!id.StartsWith("cvpn-endpoint-", StringComparison.Ordinal) || id.Any(char.IsWhiteSpace))
-            {
-                throw new ArchiverConfigurationException(
-                    $"{ArchiverSettingNames.EndpointIds} has '{id}', which is not a Client VPN endpoint ID (cvpn-endpoint-...)");
-            }
+            throw new ArchiverConfigurationException(ArchiverSettingNames.EndpointIds,
+                "comma-separated Client VPN endpoint IDs such as cvpn-endpoint-0123456789abcdef0"
+                + (invalid is null ? "" : $" ('{invalid}' is not one)"), value);
         }
 
         return ids.Distinct(StringComparer.Ordinal).ToArray();
     }
 
-    private static int ReadInteger(Func<string, string?> lookup, string name, int fallback, int min, int max)
+    /// <summary>0 keeps sessions forever; 100 years at most keeps ExpiresAt (epoch seconds) well in range.</summary>
+    public static int ReadRetentionDays(string? value) =>
+        ReadInteger(ArchiverSettingNames.RetentionDays, value, 0, min: 0, max: MaximumRetentionDays);
+
+    public static int ReadActiveRefreshMinutes(string? value) =>
+        ReadInteger(ArchiverSettingNames.ActiveRefreshMinutes, value, ArchiverOptions.DefaultActiveRefreshMinutes, min: 0, max: 24 * 60);
+
+    public static int ReadMaxConcurrency(string? value) =>
+        ReadInteger(ArchiverSettingNames.MaxConcurrency, value, ArchiverOptions.DefaultMaxConcurrency, min: 1, max: 64);
+
+    private static int ReadInteger(string name, string? value, int fallback, int min, int max)
     {
-        var value = lookup(name);
         if (string.IsNullOrWhiteSpace(value))
         {
             return fallback;
@@ -61,9 +74,12 @@ public static class ArchiverOptionsReader
 
         if (!int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < min || parsed > max)
         {
-            throw new ArchiverConfigurationException($"{name} must be a whole number from {min} to {max}, got '{value}'");
+            throw new ArchiverConfigurationException(name, $"a whole number from {min} to {max}", value);
         }
 
         return parsed;
     }
+
+    [GeneratedRegex("^cvpn-endpoint-[0-9a-f]+$")]
+    private static partial Regex EndpointIdPattern();
 }

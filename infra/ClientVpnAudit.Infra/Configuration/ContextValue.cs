@@ -36,6 +36,17 @@ public static class ContextValue
         return (int)number;
     }
 
+    /// <summary>
+    /// A value as the archiver reads it from its environment: a string as given, a number in invariant digits (a JSON
+    /// number from cdk.json arrives as a double: 15.0 reads "15", 1.5 reads "1.5" and is refused by the setting's reader).
+    /// </summary>
+    public static string SettingText(string key, object? raw) => raw switch
+    {
+        string text => text,
+        IFormattable number and (int or long or double or decimal) => number.ToString(null, CultureInfo.InvariantCulture),
+        _ => throw new InvalidContextException(key, raw, "expected a string or a number"),
+    };
+
     /// <summary>A trimmed string, or null when not set.</summary>
     public static string? Text(string key, object? raw)
     {

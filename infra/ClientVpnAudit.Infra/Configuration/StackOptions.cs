@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ClientVpnAudit.Archiver.Configuration;
 using Constructs;
 
 namespace ClientVpnAudit.Infra.Configuration;
@@ -34,36 +35,36 @@ public sealed partial record StackOptions
     public static StackOptions FromContext(Func<string, object?> context) => new()
     {
         Schedule = ScheduleInterval.FromContext(context(ContextKeys.ScheduleMinutes)),
-        RetentionDays = ContextValue.WholeNumber(ContextKeys.RetentionDays, context(ContextKeys.RetentionDays), 0, MaximumRetentionDays),
-        EndpointIds = ParseEndpointIds(context(ContextKeys.EndpointIds)),
+        RetentionDays = ArchiverSetting<int?>(context, ContextKeys.RetentionDays, value => ArchiverOptionsReader.ReadRetentionDays(value), null),
+        EndpointIds = ArchiverSetting(context, ContextKeys.EndpointIds, ArchiverOptionsReader.ReadEndpointIds, []),
         AlarmEmail = ParseAlarmEmail(context(ContextKeys.AlarmEmail)),
         KmsKeyArn = ParseKmsKeyArn(context(ContextKeys.KmsKeyArn)),
         LogRetentionDays = LogGroupRetention.FromContext(context(ContextKeys.LogRetentionDays)),
-        ActiveRefreshMinutes = ContextValue.WholeNumber(ContextKeys.ActiveRefreshMinutes, context(ContextKeys.ActiveRefreshMinutes), 0, 24 * 60),
-        MaxConcurrency = ContextValue.WholeNumber(ContextKeys.MaxConcurrency, context(ContextKeys.MaxConcurrency), 1, 64),
+        ActiveRefreshMinutes = ArchiverSetting<int?>(context, ContextKeys.ActiveRefreshMinutes,
+            value => ArchiverOptionsReader.ReadActiveRefreshMinutes(value), null),
+        MaxConcurrency = ArchiverSetting<int?>(context, ContextKeys.MaxConcurrency, value => ArchiverOptionsReader.ReadMaxConcurrency(value), null),
     };
 
-    /// <summary>100 years: far beyond any audit requirement, and it keeps ExpiresAt (epoch seconds) well in range.</summary>
-    public const int MaximumRetentionDays = 36_500;
-
-    private static IReadOnlyList<string> ParseEndpointIds(object? raw)
+    /// <summary>
+    /// An archiver setting, checked by the archiver's own reader (the one set of ranges and patterns), or
+    /// <paramref name="notSet"/> when the context does not give it, so the archiver's default applies.
+    /// </summary>
+    private static T ArchiverSetting<T>(Func<string, object?> context, string key, Func<string?, T> read, T notSet)
     {
-        var text = ContextValue.Text(ContextKeys.EndpointIds, raw);
-        if (text is null)
+        var raw = context(key);
+        if (!ContextValue.IsSet(raw))
         {
-            return [];
+            return notSet;
         }
 
-        var ids = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
-        var invalid = ids.FirstOrDefault(id => !EndpointIdPattern().IsMatch(id));
-        if (ids.Count == 0 || invalid is not null)
+        try
         {
-            throw new InvalidContextException(ContextKeys.EndpointIds, raw,
-                "expected comma-separated Client VPN endpoint IDs such as cvpn-endpoint-0123456789abcdef0" +
-                (invalid is null ? "" : $" (\"{invalid}\" is not one)"));
+            return read(ContextValue.SettingText(key, raw));
         }
-
-        return ids;
+        catch (ArchiverConfigurationException refused)
+        {
+            throw new InvalidContextException(key, raw, "expected " + refused.Expectation);
+        }
     }
 
     private static string? ParseAlarmEmail(object? raw)
@@ -82,9 +83,6 @@ public sealed partial record StackOptions
             : throw new InvalidContextException(ContextKeys.KmsKeyArn, raw,
                 "expected a KMS key ARN such as arn:aws:kms:us-east-1:123456789012:key/<key-id> (not an alias)");
     }
-
-    [GeneratedRegex("^cvpn-endpoint-[0-9a-f]+$")]
-    private static partial Regex EndpointIdPattern();
 
     [GeneratedRegex(@"^[^@\s,]+@[^@\s,]+\.[^@\s,]+$")]
     private static partial Regex EmailPattern();
