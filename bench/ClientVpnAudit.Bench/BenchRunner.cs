@@ -65,7 +65,7 @@ internal sealed class BenchRunner(BenchOptions options, string resultsFolder)
         var expectedNaive = new ExpectedArchive(WriteRule.EveryPoll, refresh);
         var generator = new ScenarioGenerator(spec);
         Ec2Emulator? emulator = null;
-        await using var warmup = await Ec2Emulator.StartAsync(WarmupSnapshot.Next(), ct: ct);
+        await using var warmup = await Ec2Emulator.StartAsync(WarmupSnapshot.Next(), cancellationToken: ct);
         try
         {
             for (var poll = 0; poll < ScenarioSpec.Polls; poll++)
@@ -75,7 +75,7 @@ internal sealed class BenchRunner(BenchOptions options, string resultsFolder)
                 var snapshot = SnapshotLoader.Load(file);
                 if (emulator is null)
                 {
-                    emulator = await Ec2Emulator.StartAsync(snapshot, ct: ct);
+                    emulator = await Ec2Emulator.StartAsync(snapshot, cancellationToken: ct);
                 }
                 else
                 {

@@ -18,7 +18,7 @@ public sealed class DescribeEndpointsTests
         var response = await ec2.DescribeClientVpnEndpointsAsync(new DescribeClientVpnEndpointsRequest());
 
         Assert.Equal(["cvpn-endpoint-b", "cvpn-endpoint-a"], response.ClientVpnEndpoints.Select(e => e.ClientVpnEndpointId));
-        Assert.All(response.ClientVpnEndpoints, e => Assert.Equal(ClientVpnEndpointStatusCode.Available, e.Status.Code));
+        Assert.All(response.ClientVpnEndpoints, endpoint => Assert.Equal(ClientVpnEndpointStatusCode.Available, endpoint.Status.Code));
         Assert.Null(response.NextToken);
     }
 

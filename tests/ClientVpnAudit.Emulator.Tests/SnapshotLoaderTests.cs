@@ -35,7 +35,7 @@ public sealed class SnapshotLoaderTests
 
         Assert.False(snapshot.EndpointsGiven);
         Assert.Equal(["cvpn-endpoint-b", "cvpn-endpoint-a"], snapshot.Endpoints.Select(e => e.ClientVpnEndpointId));
-        Assert.All(snapshot.Endpoints, e => Assert.Equal("available", e.StatusCode));
+        Assert.All(snapshot.Endpoints, endpoint => Assert.Equal("available", endpoint.StatusCode));
     }
 
     [Fact]

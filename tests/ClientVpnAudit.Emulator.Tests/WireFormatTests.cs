@@ -72,7 +72,7 @@ public sealed class WireFormatTests
             ("Action", "DescribeClientVpnConnections"), ("ClientVpnEndpointId", TestData.IdleEndpoint));
 
         Assert.Equal(elements, root.Elements().Select(e => e.Name.LocalName));
-        Assert.All(root.Elements(Ec2 + "connections"), e => Assert.True(e.IsEmpty));
+        Assert.All(root.Elements(Ec2 + "connections"), element => Assert.True(element.IsEmpty));
     }
 
     [Fact]

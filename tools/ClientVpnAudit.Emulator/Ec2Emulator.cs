@@ -49,7 +49,7 @@ public sealed class Ec2Emulator : IAsyncDisposable
     }
 
     /// <summary>Starts listening on 127.0.0.1:<paramref name="port"/> (0 = a free port).</summary>
-    public static async Task<Ec2Emulator> StartAsync(Snapshot snapshot, int port = 0, CancellationToken ct = default)
+    public static async Task<Ec2Emulator> StartAsync(Snapshot snapshot, int port = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -68,7 +68,7 @@ public sealed class Ec2Emulator : IAsyncDisposable
         var app = builder.Build();
         var emulator = new Ec2Emulator(app, snapshot);
         app.Run(emulator.HandleAsync);
-        await app.StartAsync(ct);
+        await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel reported no address");
@@ -98,7 +98,7 @@ public sealed class Ec2Emulator : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
-        var ct = linked.Token;
+        var cancellationToken = linked.Token;
         var response = context.Response;
         response.Headers.Server = "AmazonEC2";
         var requestId = Guid.NewGuid().ToString();
@@ -106,7 +106,7 @@ public sealed class Ec2Emulator : IAsyncDisposable
         QueryParameters query;
         try
         {
-            query = await QueryParameters.ReadAsync(context.Request, ct);
+            query = await QueryParameters.ReadAsync(context.Request, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -126,9 +126,9 @@ public sealed class Ec2Emulator : IAsyncDisposable
             var delay = Faults.DelayFor(endpointId);
             if (delay > TimeSpan.Zero)
             {
-                await Task.Delay(delay, ct);
+                await Task.Delay(delay, cancellationToken);
             }
-            write = Prepare(action, endpointId, query, response, requestId, ct);
+            write = Prepare(action, endpointId, query, response, requestId, cancellationToken);
             status = StatusCodes.Status200OK;
         }
         catch (OperationCanceledException)
@@ -137,12 +137,12 @@ public sealed class Ec2Emulator : IAsyncDisposable
             context.Abort();
             return;
         }
-        catch (Exception e)
+        catch (Exception exception)
         {
-            var error = e is Ec2ErrorException ec2 ? ec2.Error : Ec2Error.Internal();
+            var error = exception is Ec2ErrorException ec2 ? ec2.Error : Ec2Error.Internal();
             status = error.Status;
             errorCode = error.Code;
-            write = () => error.WriteAsync(response, requestId, ct);
+            write = () => error.WriteAsync(response, requestId, cancellationToken);
         }
 
         Record(new EmulatorRequest(action, endpointId, MaxResultsOf(query), query.Get("NextToken"), status, errorCode));
@@ -157,7 +157,7 @@ public sealed class Ec2Emulator : IAsyncDisposable
     }
 
     private Func<Task> Prepare(string action, string? endpointId, QueryParameters query, HttpResponse response,
-        string requestId, CancellationToken ct)
+        string requestId, CancellationToken cancellationToken)
     {
         if (Faults.TakeRequestFault(action, endpointId) is { } fault)
         {
@@ -169,12 +169,12 @@ public sealed class Ec2Emulator : IAsyncDisposable
             case DescribeConnections.Action:
             {
                 var page = DescribeConnections.Prepare(query, served, Faults);
-                return () => PageResponse.WriteAsync(response, action, "connections", requestId, page, ConnectionXml.WriteItem, ct);
+                return () => PageResponse.WriteAsync(response, action, "connections", requestId, page, ConnectionXml.WriteItem, cancellationToken);
             }
             case DescribeEndpoints.Action:
             {
                 var page = DescribeEndpoints.Prepare(query, served, Faults);
-                return () => PageResponse.WriteAsync(response, action, "clientVpnEndpoint", requestId, page, EndpointXml.WriteItem, ct);
+                return () => PageResponse.WriteAsync(response, action, "clientVpnEndpoint", requestId, page, EndpointXml.WriteItem, cancellationToken);
             }
             default:
                 throw new Ec2ErrorException(Ec2Error.InvalidAction(action));

@@ -38,7 +38,7 @@ internal sealed record Ec2Error(int Status, string Code, string Message)
     public static Ec2Error Internal() =>
         new(500, "InternalError", "An internal error has occurred");
 
-    public async Task WriteAsync(HttpResponse response, string requestId, CancellationToken ct)
+    public async Task WriteAsync(HttpResponse response, string requestId, CancellationToken cancellationToken)
     {
         var body = new StringBuilder();
         var settings = new XmlWriterSettings { OmitXmlDeclaration = true };
@@ -56,7 +56,7 @@ internal sealed record Ec2Error(int Status, string Code, string Message)
         }
         response.StatusCode = Status;
         response.ContentType = "text/xml;charset=UTF-8";
-        await response.WriteAsync(Ec2XmlWriter.Declaration + body, Encoding.UTF8, ct);
+        await response.WriteAsync(Ec2XmlWriter.Declaration + body, Encoding.UTF8, cancellationToken);
     }
 }
 

@@ -15,7 +15,7 @@ internal static class PageResponse
     private const int ItemsPerFlush = 200;
 
     public static async Task WriteAsync<T>(HttpResponse response, string action, string listName, string requestId,
-        Page<T> page, Action<Ec2XmlWriter, T> writeItem, CancellationToken ct)
+        Page<T> page, Action<Ec2XmlWriter, T> writeItem, CancellationToken cancellationToken)
     {
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "text/xml;charset=UTF-8";
@@ -34,7 +34,7 @@ internal static class PageResponse
                     if ((i + 1) % ItemsPerFlush == 0)
                     {
                         x.Xml.Flush();
-                        await pipe.FlushAsync(ct);
+                        await pipe.FlushAsync(cancellationToken);
                     }
                 }
                 x.End();
@@ -46,6 +46,6 @@ internal static class PageResponse
             x.Text("nextToken", page.NextToken);
             x.End();
         }
-        await pipe.FlushAsync(ct);
+        await pipe.FlushAsync(cancellationToken);
     }
 }

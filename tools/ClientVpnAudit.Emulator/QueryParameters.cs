@@ -16,7 +16,7 @@ internal sealed class QueryParameters
 
     private QueryParameters(Dictionary<string, string> values) => _values = values;
 
-    public static async Task<QueryParameters> ReadAsync(HttpRequest request, CancellationToken ct)
+    public static async Task<QueryParameters> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in request.Query)
@@ -26,7 +26,7 @@ internal sealed class QueryParameters
         if (request.ContentLength is not 0)
         {
             using var reader = new StreamReader(request.Body, leaveOpen: true);
-            var body = await reader.ReadToEndAsync(ct);
+            var body = await reader.ReadToEndAsync(cancellationToken);
             foreach (var (key, value) in QueryHelpers.ParseQuery(body))
             {
                 values[key] = value.ToString();

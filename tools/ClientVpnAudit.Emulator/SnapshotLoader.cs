@@ -20,13 +20,13 @@ public static partial class SnapshotLoader
         {
             json = File.ReadAllText(path);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new SnapshotException($"{path}: file not found", e);
+            throw new SnapshotException($"{path}: file not found", exception);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new SnapshotException($"{path}: cannot read: {OneLine(e.Message)}", e);
+            throw new SnapshotException($"{path}: cannot read: {OneLine(exception.Message)}", exception);
         }
         return Parse(json, path);
     }
@@ -38,10 +38,10 @@ public static partial class SnapshotLoader
         {
             document = JsonDocument.Parse(json);
         }
-        catch (JsonException e)
+        catch (JsonException exception)
         {
-            var line = (e.LineNumber ?? 0) + 1;
-            throw new SnapshotException($"{sourceName}: line {line}: invalid JSON: {JsonErrorText(e)}", e);
+            var line = (exception.LineNumber ?? 0) + 1;
+            throw new SnapshotException($"{sourceName}: line {line}: invalid JSON: {JsonErrorText(exception)}", exception);
         }
 
         using (document)
@@ -382,10 +382,10 @@ public static partial class SnapshotLoader
     }
 
     // System.Text.Json appends its own zero-based "LineNumber: n | BytePositionInLine: m." which would contradict our line.
-    private static string JsonErrorText(JsonException e)
+    private static string JsonErrorText(JsonException exception)
     {
-        var text = JsonPosition().Replace(e.Message, "").Trim();
-        if (e.BytePositionInLine is { } column)
+        var text = JsonPosition().Replace(exception.Message, "").Trim();
+        if (exception.BytePositionInLine is { } column)
         {
             text += $" (column {column + 1})";
         }

@@ -48,7 +48,7 @@ public sealed class DynaliteServer : IAsyncDisposable
 
     public int ProcessId { get; }
 
-    public static async Task<DynaliteServer> StartAsync(DynaliteOptions options, CancellationToken ct = default)
+    public static async Task<DynaliteServer> StartAsync(DynaliteOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
@@ -56,7 +56,7 @@ public sealed class DynaliteServer : IAsyncDisposable
 
         var node = CommandPath.RequireNode();
         var root = ResolveRoot(options.RepositoryRoot);
-        await NpmInstall.EnsureDynaliteAsync(root, options.Progress, ct);
+        await NpmInstall.EnsureDynaliteAsync(root, options.Progress, cancellationToken);
 
         string? dataDirectory = null;
         if (options.DataDirectory is not null)
@@ -69,7 +69,7 @@ public sealed class DynaliteServer : IAsyncDisposable
         try
         {
             var stderr = new StderrTail(process.StandardError);
-            var port = await ReadPortAsync(process, stderr, ct);
+            var port = await ReadPortAsync(process, stderr, cancellationToken);
             // dynalite prints nothing more in normal use; drain stdout anyway so it can never block on a full pipe.
             _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, CancellationToken.None);
             return new DynaliteServer(process, port);
@@ -136,9 +136,9 @@ public sealed class DynaliteServer : IAsyncDisposable
         }
     }
 
-    private static async Task<int> ReadPortAsync(Process process, StderrTail stderr, CancellationToken ct)
+    private static async Task<int> ReadPortAsync(Process process, StderrTail stderr, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(StartTimeout);
 
         string? line;
@@ -146,7 +146,7 @@ public sealed class DynaliteServer : IAsyncDisposable
         {
             line = await process.StandardOutput.ReadLineAsync(timeout.Token);
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             await StopAsync(process);
             throw new LocalDynamoDbException(

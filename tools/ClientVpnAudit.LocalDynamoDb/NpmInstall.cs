@@ -8,7 +8,7 @@ internal static class NpmInstall
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan LockTimeout = InstallTimeout + TimeSpan.FromSeconds(30);
 
-    public static async Task EnsureDynaliteAsync(string repositoryRoot, Action<string>? progress, CancellationToken ct)
+    public static async Task EnsureDynaliteAsync(string repositoryRoot, Action<string>? progress, CancellationToken cancellationToken)
     {
         if (IsInstalled(repositoryRoot))
         {
@@ -17,14 +17,14 @@ internal static class NpmInstall
 
         // Test assemblies run in parallel: on a fresh clone several may get here at once, and concurrent
         // npm ci runs delete each other's node_modules. The lock file lives outside node_modules for that reason.
-        using var installLock = await AcquireLockAsync(Path.Combine(repositoryRoot, ".npm-ci.lock"), progress, ct);
+        using var installLock = await AcquireLockAsync(Path.Combine(repositoryRoot, ".npm-ci.lock"), progress, cancellationToken);
         if (IsInstalled(repositoryRoot))
         {
             return;
         }
 
         progress?.Invoke("Installing dynalite (npm ci) ...");
-        await RunNpmCiAsync(repositoryRoot, ct);
+        await RunNpmCiAsync(repositoryRoot, cancellationToken);
         if (!IsInstalled(repositoryRoot))
         {
             throw new LocalDynamoDbException($"npm ci succeeded but node_modules/dynalite is still missing in {repositoryRoot}");
@@ -37,7 +37,7 @@ internal static class NpmInstall
         File.Exists(Path.Combine(root, "node_modules", "dynalite", "package.json"))
         && File.Exists(Path.Combine(root, "node_modules", ".package-lock.json"));
 
-    private static async Task<FileStream> AcquireLockAsync(string lockPath, Action<string>? progress, CancellationToken ct)
+    private static async Task<FileStream> AcquireLockAsync(string lockPath, Action<string>? progress, CancellationToken cancellationToken)
     {
         var waited = Stopwatch.StartNew();
         var reported = false;
@@ -55,17 +55,17 @@ internal static class NpmInstall
                     reported = true;
                 }
 
-                await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
             }
-            catch (IOException e)
+            catch (IOException exception)
             {
                 throw new LocalDynamoDbException(
-                    $"Timed out after {LockTimeout.TotalSeconds:0} s waiting for the npm ci lock {lockPath}", e);
+                    $"Timed out after {LockTimeout.TotalSeconds:0} s waiting for the npm ci lock {lockPath}", exception);
             }
         }
     }
 
-    private static async Task RunNpmCiAsync(string root, CancellationToken ct)
+    private static async Task RunNpmCiAsync(string root, CancellationToken cancellationToken)
     {
         var npm = CommandPath.Find("npm")
             ?? throw new LocalDynamoDbException("npm was not found on PATH; it is needed once to install dynalite (npm ci)");
@@ -88,7 +88,7 @@ internal static class NpmInstall
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(InstallTimeout);
         try
         {
@@ -97,7 +97,7 @@ internal static class NpmInstall
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            ct.ThrowIfCancellationRequested();
+            cancellationToken.ThrowIfCancellationRequested();
             throw new LocalDynamoDbException($"npm ci in {root} did not finish within {InstallTimeout.TotalSeconds:0} s");
         }
 

@@ -37,7 +37,7 @@ public static class RepositoryRoot
             using var document = JsonDocument.Parse(File.ReadAllText(packageJson));
             return NamesDynalite(document.RootElement, "dependencies") || NamesDynalite(document.RootElement, "devDependencies");
         }
-        catch (Exception e) when (e is JsonException or IOException)
+        catch (Exception exception) when (exception is JsonException or IOException)
         {
             return false;
         }

@@ -40,7 +40,7 @@ internal sealed class StderrTail
                 }
             }
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException)
         {
             // The process was disposed; nothing more to read.
         }

@@ -40,7 +40,7 @@ internal static class ReplayCommand
             var log = parsed.GetValue(settings.Verbose) ? new JsonLog(io.Error) : JsonLog.Discard;
 
             await using var opened = await StoreOpener.OpenAsync(selection, createTable: true, io, cancellationToken);
-            await using var emulator = await Ec2Emulator.StartAsync(polls[0].Snapshot, ct: cancellationToken);
+            await using var emulator = await Ec2Emulator.StartAsync(polls[0].Snapshot, cancellationToken: cancellationToken);
             using var ec2 = ExplicitEndpointClients.Ec2(emulator.Url);
             io.Notice($"replaying {polls.Count} poll{(polls.Count == 1 ? "" : "s")} into {selection.Describe()}");
 
