@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using ClientVpnAudit.Archiver.Configuration;
-using ClientVpnAudit.Archiver.Sessions;
 using ClientVpnAudit.Bench.Aws;
 using ClientVpnAudit.Bench.Polls;
 using ClientVpnAudit.Bench.Results;
 using ClientVpnAudit.Bench.Scenarios;
-using ClientVpnAudit.Bench.Store;
 using ClientVpnAudit.Bench.Verification;
 using ClientVpnAudit.Emulator;
 using ClientVpnAudit.LocalStore;

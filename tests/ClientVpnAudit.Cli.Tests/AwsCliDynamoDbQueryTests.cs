@@ -9,7 +9,7 @@ namespace ClientVpnAudit.Cli.Tests;
 /// `cvpn-audit dynamodb` serves. They must select what `cvpn-audit sessions` selects.
 /// </summary>
 [Collection(DemoArchiveCollection.Name)]
-public class AwsCliDynamoDbQueryTests(DemoArchiveFixture demo)
+public sealed class AwsCliDynamoDbQueryTests(DemoArchiveFixture demo)
 {
     [AwsCliFact]
     public async Task AwsCliQuery_OnByEndpoint_ForATimeRange_SelectsWhatSessionsSelects()

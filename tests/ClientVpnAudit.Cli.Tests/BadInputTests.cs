@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using ClientVpnAudit.Cli.Tests.Support;
 
 namespace ClientVpnAudit.Cli.Tests;
@@ -8,7 +7,7 @@ namespace ClientVpnAudit.Cli.Tests;
 /// Each kind of bad input: exit code 2, one line on stderr that names the culprit, no stack trace, and the archive
 /// still holds exactly what it held.
 /// </summary>
-public class BadInputTests : IClassFixture<BadInputTests.SmallArchive>, IDisposable
+public sealed class BadInputTests : IClassFixture<BadInputTests.SmallArchive>, IDisposable
 {
     private readonly SmallArchive _archive;
     private readonly TemporaryFolder _folder = new();

@@ -5,7 +5,7 @@ using static ClientVpnAudit.Cli.Tests.Support.Demo;
 namespace ClientVpnAudit.Cli.Tests;
 
 /// <summary>Each kind of bad input to `capture`: exit code 2, one line that names the culprit, and no file written.</summary>
-public class CaptureBadInputTests : IDisposable
+public sealed class CaptureBadInputTests : IDisposable
 {
     private readonly TemporaryFolder _folder = new();
 

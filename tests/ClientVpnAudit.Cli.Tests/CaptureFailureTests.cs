@@ -6,7 +6,7 @@ using static ClientVpnAudit.Cli.Tests.Support.Demo;
 namespace ClientVpnAudit.Cli.Tests;
 
 /// <summary>When EC2 fails part-way, or the file name is taken: one line that names the culprit, and no file written.</summary>
-public class CaptureFailureTests : IDisposable
+public sealed class CaptureFailureTests : IDisposable
 {
     private readonly TemporaryFolder _folder = new();
 

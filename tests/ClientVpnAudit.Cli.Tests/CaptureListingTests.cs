@@ -5,7 +5,7 @@ using static ClientVpnAudit.Cli.Tests.Support.Demo;
 namespace ClientVpnAudit.Cli.Tests;
 
 /// <summary>What a capture asks EC2 for: every page of every listing, 1,000 at a time, only the chosen endpoints.</summary>
-public class CaptureListingTests : IDisposable
+public sealed class CaptureListingTests : IDisposable
 {
     private const string ConnectionsAction = "DescribeClientVpnConnections";
     private const string EndpointsAction = "DescribeClientVpnEndpoints";

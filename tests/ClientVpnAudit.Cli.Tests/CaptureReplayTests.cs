@@ -5,7 +5,7 @@ using static ClientVpnAudit.Cli.Tests.Support.Demo;
 namespace ClientVpnAudit.Cli.Tests;
 
 /// <summary>A folder of captures is a folder of polls: `replay` archives them in the order they were taken.</summary>
-public class CaptureReplayTests : IDisposable
+public sealed class CaptureReplayTests : IDisposable
 {
     private readonly TemporaryFolder _folder = new();
 

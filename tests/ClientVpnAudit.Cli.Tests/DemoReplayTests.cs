@@ -5,7 +5,7 @@ using ClientVpnAudit.Cli.Tests.Support;
 namespace ClientVpnAudit.Cli.Tests;
 
 [Collection(DemoArchiveCollection.Name)]
-public class DemoReplayTests(DemoArchiveFixture demo)
+public sealed class DemoReplayTests(DemoArchiveFixture demo)
 {
     [Fact]
     public void Replay_OfTheDemo_PrintsAProgressLinePerPollThenTheSummariesAndTheSessions()

@@ -4,7 +4,7 @@ using ClientVpnAudit.Cli.Tests.Support;
 namespace ClientVpnAudit.Cli.Tests;
 
 /// <summary>`cvpn-audit emulator` seen through the AWS CLI: it must give back exactly the snapshot it serves.</summary>
-public class EmulatorCommandTests
+public sealed class EmulatorCommandTests
 {
     private static readonly string SnapshotFile = Path.Combine(Demo.Snapshots, "2026-03-02T0945Z.json");
 

@@ -6,7 +6,7 @@ namespace ClientVpnAudit.Cli.Tests;
 
 /// <summary>`export` and the CSV output of `sessions`: the same records as the JSON output, read back from the files.</summary>
 [Collection(DemoArchiveCollection.Name)]
-public class ExportTests(DemoArchiveFixture demo) : IDisposable
+public sealed class ExportTests(DemoArchiveFixture demo) : IDisposable
 {
     private readonly TemporaryFolder _folder = new();
 

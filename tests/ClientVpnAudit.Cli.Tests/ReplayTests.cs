@@ -5,7 +5,7 @@ using static ClientVpnAudit.Cli.Tests.Support.Demo;
 namespace ClientVpnAudit.Cli.Tests;
 
 /// <summary>Replays into their own data folders: repeating one, and one whose run fails part-way.</summary>
-public class ReplayTests : IDisposable
+public sealed class ReplayTests : IDisposable
 {
     private readonly TemporaryFolder _folder = new();
 

@@ -5,7 +5,7 @@ namespace ClientVpnAudit.Cli.Tests;
 
 /// <summary>The query filters of `sessions` on the replayed demo: which sessions each selection returns, in order.</summary>
 [Collection(DemoArchiveCollection.Name)]
-public class SessionFilterTests(DemoArchiveFixture demo)
+public sealed class SessionFilterTests(DemoArchiveFixture demo)
 {
     [Fact]
     public async Task Sessions_WithoutFilters_ListEverySessionByEstablishedTimeThenId() =>

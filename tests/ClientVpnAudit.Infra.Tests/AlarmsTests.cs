@@ -5,7 +5,7 @@ using static ClientVpnAudit.Infra.Tests.TemplateJson;
 
 namespace ClientVpnAudit.Infra.Tests;
 
-public class AlarmsTests(DefaultStackFixture stack) : IClassFixture<DefaultStackFixture>
+public sealed class AlarmsTests(DefaultStackFixture stack) : IClassFixture<DefaultStackFixture>
 {
     private const string AlarmType = "AWS::CloudWatch::Alarm";
     private const int FiveMinutes = 300;

@@ -5,7 +5,7 @@ using ClientVpnAudit.Infra.Constructs;
 namespace ClientVpnAudit.Infra.Tests;
 
 /// <summary>The environment the stack gives the function is one the archiver's own reader accepts.</summary>
-public class ArchiverEnvironmentTests
+public sealed class ArchiverEnvironmentTests
 {
     [Fact]
     public void Environment_FromEveryOption_IsReadBackByTheArchiver()

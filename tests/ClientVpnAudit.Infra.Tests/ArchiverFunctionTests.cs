@@ -7,7 +7,7 @@ using static ClientVpnAudit.Infra.Tests.TemplateJson;
 
 namespace ClientVpnAudit.Infra.Tests;
 
-public class ArchiverFunctionTests(DefaultStackFixture stack) : IClassFixture<DefaultStackFixture>
+public sealed class ArchiverFunctionTests(DefaultStackFixture stack) : IClassFixture<DefaultStackFixture>
 {
     private const string FunctionType = "AWS::Lambda::Function";
     private readonly Template _template = stack.Template;

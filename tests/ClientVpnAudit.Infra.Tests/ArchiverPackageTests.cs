@@ -1,6 +1,6 @@
 namespace ClientVpnAudit.Infra.Tests;
 
-public class ArchiverPackageTests
+public sealed class ArchiverPackageTests
 {
     [Fact]
     public void MissingPublishFolder_IsReportedWithTheCommandThatFixesIt()

@@ -4,7 +4,7 @@ using static ClientVpnAudit.Infra.Tests.TemplateJson;
 
 namespace ClientVpnAudit.Infra.Tests;
 
-public class CustomerManagedKeyPermissionsTests(CustomizedStackFixture stack) : IClassFixture<CustomizedStackFixture>
+public sealed class CustomerManagedKeyPermissionsTests(CustomizedStackFixture stack) : IClassFixture<CustomizedStackFixture>
 {
     private readonly Template _template = stack.Template;
 

@@ -5,7 +5,7 @@ using static ClientVpnAudit.Infra.Tests.TemplateJson;
 namespace ClientVpnAudit.Infra.Tests;
 
 /// <summary>What each context option changes in the template.</summary>
-public class CustomizedStackTests(CustomizedStackFixture stack) : IClassFixture<CustomizedStackFixture>
+public sealed class CustomizedStackTests(CustomizedStackFixture stack) : IClassFixture<CustomizedStackFixture>
 {
     private readonly Template _template = stack.Template;
 

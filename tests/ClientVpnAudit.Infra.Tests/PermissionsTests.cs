@@ -5,7 +5,7 @@ using static ClientVpnAudit.Infra.Tests.TemplateJson;
 namespace ClientVpnAudit.Infra.Tests;
 
 /// <summary>The archiver's role may make exactly the calls the archiver makes, on exactly its resources.</summary>
-public class PermissionsTests(DefaultStackFixture stack) : IClassFixture<DefaultStackFixture>
+public sealed class PermissionsTests(DefaultStackFixture stack) : IClassFixture<DefaultStackFixture>
 {
     public static readonly IReadOnlyList<string> ExpectedActions =
     [

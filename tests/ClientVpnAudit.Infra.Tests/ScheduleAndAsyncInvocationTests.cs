@@ -4,7 +4,7 @@ using static ClientVpnAudit.Infra.Tests.TemplateJson;
 
 namespace ClientVpnAudit.Infra.Tests;
 
-public class ScheduleAndAsyncInvocationTests(DefaultStackFixture stack) : IClassFixture<DefaultStackFixture>
+public sealed class ScheduleAndAsyncInvocationTests(DefaultStackFixture stack) : IClassFixture<DefaultStackFixture>
 {
     private const int FiveMinutesInSeconds = 300;
     private readonly Template _template = stack.Template;

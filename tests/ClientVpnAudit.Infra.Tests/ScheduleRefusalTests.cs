@@ -3,7 +3,7 @@ using ClientVpnAudit.Infra.Configuration;
 namespace ClientVpnAudit.Infra.Tests;
 
 /// <summary>A schedule that cannot keep up with Client VPN's 60-minute window stops the synth with a clear error.</summary>
-public class ScheduleRefusalTests
+public sealed class ScheduleRefusalTests
 {
     [Theory]
     [InlineData(31)]

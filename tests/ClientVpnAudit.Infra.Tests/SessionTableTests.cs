@@ -1,11 +1,9 @@
 using Amazon.CDK.Assertions;
 using ClientVpnAudit.Archiver.Sessions;
-using ClientVpnAudit.Infra.Constructs;
-using static ClientVpnAudit.Infra.Tests.TemplateJson;
 
 namespace ClientVpnAudit.Infra.Tests;
 
-public class SessionTableTests(DefaultStackFixture stack) : IClassFixture<DefaultStackFixture>
+public sealed class SessionTableTests(DefaultStackFixture stack) : IClassFixture<DefaultStackFixture>
 {
     private const string TableType = "AWS::DynamoDB::Table";
     private readonly Template _template = stack.Template;

@@ -4,7 +4,7 @@ using ClientVpnAudit.Infra.Configuration;
 namespace ClientVpnAudit.Infra.Tests;
 
 /// <summary>Reading the context: `-c key=value` gives strings, cdk.json gives JSON numbers (doubles) or strings.</summary>
-public class StackOptionsTests
+public sealed class StackOptionsTests
 {
     [Fact]
     public void EmptyContext_GivesTheDefaults()

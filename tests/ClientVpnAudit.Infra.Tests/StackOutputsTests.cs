@@ -3,7 +3,7 @@ using static ClientVpnAudit.Infra.Tests.TemplateJson;
 
 namespace ClientVpnAudit.Infra.Tests;
 
-public class StackOutputsTests(DefaultStackFixture stack) : IClassFixture<DefaultStackFixture>
+public sealed class StackOutputsTests(DefaultStackFixture stack) : IClassFixture<DefaultStackFixture>
 {
     private readonly Template _template = stack.Template;
 

@@ -1,5 +1,4 @@
 using Amazon.DynamoDBv2;
-using ClientVpnAudit.Archiver.Sessions;
 using ClientVpnAudit.LocalDynamoDb;
 using ClientVpnAudit.LocalStore;
 
@@ -8,20 +7,20 @@ namespace ClientVpnAudit.Testing;
 /// <summary>One in-memory dynalite per test class (IClassFixture) or collection (ICollectionFixture).</summary>
 public sealed class DynaliteFixture : IAsyncLifetime
 {
-    private DynaliteServer? server;
+    private DynaliteServer? _server;
 
     public Uri Url => Server.Url;
 
-    public DynaliteServer Server => server ?? throw new InvalidOperationException("DynaliteFixture is not initialized yet");
+    public DynaliteServer Server => _server ?? throw new InvalidOperationException("DynaliteFixture is not initialized yet");
 
     public async Task InitializeAsync() =>
-        server = await DynaliteServer.StartAsync(new DynaliteOptions { RepositoryRoot = RepositoryPaths.Root });
+        _server = await DynaliteServer.StartAsync(new DynaliteOptions { RepositoryRoot = RepositoryPaths.Root });
 
     public async Task DisposeAsync()
     {
-        if (server is not null)
+        if (_server is not null)
         {
-            await server.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 

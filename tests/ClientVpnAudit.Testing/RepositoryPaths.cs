@@ -3,9 +3,9 @@ namespace ClientVpnAudit.Testing;
 /// <summary>Folders of this repository, found by walking up from the test assembly to ClientVpnAudit.sln.</summary>
 public static class RepositoryPaths
 {
-    private static readonly Lazy<string> root = new(FindRoot);
+    private static readonly Lazy<string> FoundRoot = new(FindRoot);
 
-    public static string Root => root.Value;
+    public static string Root => FoundRoot.Value;
 
     /// <summary>Sample AWS CLI snapshots (Root/events).</summary>
     public static string Events => Path.Combine(Root, "events");

@@ -30,7 +30,7 @@ internal static class DescribeEndpoints
             }
         }
 
-        IReadOnlyList<SnapshotEndpoint> endpoints = served.Endpoints;
+        var endpoints = served.Endpoints;
         if (ids.Count > 0 || filters.Count > 0)
         {
             var selected = ids.ToHashSet(StringComparer.Ordinal);

@@ -167,15 +167,15 @@ public sealed class Ec2Emulator : IAsyncDisposable
         switch (action)
         {
             case DescribeConnections.Action:
-            {
-                var page = DescribeConnections.Prepare(query, served, Faults);
-                return () => PageResponse.WriteAsync(response, action, "connections", requestId, page, ConnectionXml.WriteItem, cancellationToken);
-            }
+                {
+                    var page = DescribeConnections.Prepare(query, served, Faults);
+                    return () => PageResponse.WriteAsync(response, action, "connections", requestId, page, ConnectionXml.WriteItem, cancellationToken);
+                }
             case DescribeEndpoints.Action:
-            {
-                var page = DescribeEndpoints.Prepare(query, served, Faults);
-                return () => PageResponse.WriteAsync(response, action, "clientVpnEndpoint", requestId, page, EndpointXml.WriteItem, cancellationToken);
-            }
+                {
+                    var page = DescribeEndpoints.Prepare(query, served, Faults);
+                    return () => PageResponse.WriteAsync(response, action, "clientVpnEndpoint", requestId, page, EndpointXml.WriteItem, cancellationToken);
+                }
             default:
                 throw new Ec2ErrorException(Ec2Error.InvalidAction(action));
         }

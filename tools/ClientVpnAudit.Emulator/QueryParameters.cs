@@ -1,6 +1,6 @@
 using System.Globalization;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace ClientVpnAudit.Emulator;
 

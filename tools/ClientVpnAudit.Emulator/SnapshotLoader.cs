@@ -257,7 +257,7 @@ public static partial class SnapshotLoader
         {
             throw new SnapshotException($"{where} is not an object");
         }
-        string? id = item.TryGetProperty("ClientVpnEndpointId", out var idJson) ? JsonValues.AsRawString(idJson) : null;
+        var id = item.TryGetProperty("ClientVpnEndpointId", out var idJson) ? JsonValues.AsRawString(idJson) : null;
         if (string.IsNullOrWhiteSpace(id))
         {
             throw new SnapshotException($"{where} has no ClientVpnEndpointId");

@@ -33,12 +33,12 @@ public sealed class DynaliteServer : IAsyncDisposable
         process.stdin.resume();
         """;
 
-    private readonly Process process;
-    private int disposed;
+    private readonly Process _process;
+    private int _disposed;
 
     private DynaliteServer(Process process, int port)
     {
-        this.process = process;
+        _process = process;
         ProcessId = process.Id;
         Url = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
     }
@@ -84,13 +84,13 @@ public sealed class DynaliteServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
             return;
         }
 
-        await StopAsync(process);
-        process.Dispose();
+        await StopAsync(_process);
+        _process.Dispose();
     }
 
     private static string ResolveRoot(string? configured)

@@ -4,18 +4,18 @@ namespace ClientVpnAudit.LocalDynamoDb;
 internal sealed class StderrTail
 {
     private const int MaxLines = 20;
-    private readonly Queue<string> lines = new();
-    private readonly Task reading;
+    private readonly Queue<string> _lines = new();
+    private readonly Task _reading;
 
-    public StderrTail(StreamReader stderr) => reading = ReadAsync(stderr);
+    public StderrTail(StreamReader stderr) => _reading = ReadAsync(stderr);
 
     /// <summary>The last lines on one line, once the pipe closed or after a short bounded wait.</summary>
     public async Task<string> TextAsync()
     {
-        await Task.WhenAny(reading, Task.Delay(TimeSpan.FromSeconds(2)));
-        lock (lines)
+        await Task.WhenAny(_reading, Task.Delay(TimeSpan.FromSeconds(2)));
+        lock (_lines)
         {
-            return lines.Count == 0 ? "(nothing on stderr)" : string.Join(" | ", lines);
+            return _lines.Count == 0 ? "(nothing on stderr)" : string.Join(" | ", _lines);
         }
     }
 
@@ -30,12 +30,12 @@ internal sealed class StderrTail
                     continue;
                 }
 
-                lock (lines)
+                lock (_lines)
                 {
-                    lines.Enqueue(line.Trim());
-                    if (lines.Count > MaxLines)
+                    _lines.Enqueue(line.Trim());
+                    if (_lines.Count > MaxLines)
                     {
-                        lines.Dequeue();
+                        _lines.Dequeue();
                     }
                 }
             }

@@ -1,6 +1,5 @@
-using Amazon.DynamoDBv2.Model;
 using Amazon.DynamoDBv2;
-using ClientVpnAudit.Archiver.Storage;
+using Amazon.DynamoDBv2.Model;
 using ClientVpnAudit.LocalDynamoDb;
 using ClientVpnAudit.LocalStore;
 

@@ -13,7 +13,7 @@ public static class ArchiverEnvironment
 {
     /// <summary>
     /// Read by the .NET runtime client (Amazon.Lambda.RuntimeSupport) before AWS_LAMBDA_LOG_FORMAT. With the JSON log
-    /// format it would otherwise wrap every Console.WriteLine in {"level":..,"message":"<the line as a string>"},
+    /// format it would otherwise wrap every Console.WriteLine in <c>{"level":..,"message":"the line as a string"}</c>,
     /// which hides the archiver's EMF documents from CloudWatch (no RunSucceeded metric, a staleness alarm that never
     /// clears). "Unformatted" passes the archiver's lines, already JSON, through unchanged.
     /// </summary>

@@ -4,7 +4,6 @@ using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.SQS;
-using ClientVpnAudit.Archiver;
 using ClientVpnAudit.Infra.Configuration;
 using Constructs;
 using LambdaFunction = Amazon.CDK.AWS.Lambda.Function;

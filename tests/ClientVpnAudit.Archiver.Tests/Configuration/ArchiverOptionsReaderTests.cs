@@ -2,7 +2,7 @@ using ClientVpnAudit.Archiver.Configuration;
 
 namespace ClientVpnAudit.Archiver.Tests.Configuration;
 
-public class ArchiverOptionsReaderTests
+public sealed class ArchiverOptionsReaderTests
 {
     private static ArchiverOptions Read(params (string Name, string Value)[] variables)
     {

@@ -4,7 +4,7 @@ using static ClientVpnAudit.Archiver.Tests.Integration.Connections;
 
 namespace ClientVpnAudit.Archiver.Tests.Integration;
 
-public class FaultTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
+public sealed class FaultTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
 {
     private const string First = "cvpn-endpoint-00000000000000201";
     private const string Second = "cvpn-endpoint-00000000000000202";

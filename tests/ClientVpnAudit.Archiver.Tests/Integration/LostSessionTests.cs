@@ -5,7 +5,7 @@ using static ClientVpnAudit.Archiver.Tests.Integration.Connections;
 
 namespace ClientVpnAudit.Archiver.Tests.Integration;
 
-public class LostSessionTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
+public sealed class LostSessionTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
 {
     private const string Endpoint = "cvpn-endpoint-00000000000000105";
 
@@ -155,7 +155,10 @@ public class LostSessionTests(DynaliteFixture dynalite) : IClassFixture<Dynalite
             ConnectionEstablishedTime = Aws(T0),
             Status = new Amazon.EC2.Model.ClientVpnConnectionStatus { Code = "active" },
             ConnectionEndTime = "-",
-            IngressBytes = "1", EgressBytes = "1", IngressPackets = "1", EgressPackets = "1",
+            IngressBytes = "1",
+            EgressBytes = "1",
+            IngressPackets = "1",
+            EgressPackets = "1",
         }, Endpoint).Session!;
 
         // The decision would call this stale; the condition must refuse it too, for a writer that read the item before it was marked.

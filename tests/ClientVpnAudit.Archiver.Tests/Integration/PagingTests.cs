@@ -4,7 +4,7 @@ using static ClientVpnAudit.Archiver.Tests.Integration.Connections;
 
 namespace ClientVpnAudit.Archiver.Tests.Integration;
 
-public class PagingTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
+public sealed class PagingTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
 {
     [Fact]
     public async Task Run_WithMoreThanAThousandConnections_ReadsEveryPageAndStoresEverySession()

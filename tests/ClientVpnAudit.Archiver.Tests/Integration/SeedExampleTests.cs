@@ -6,7 +6,7 @@ using ClientVpnAudit.Testing;
 
 namespace ClientVpnAudit.Archiver.Tests.Integration;
 
-public class SeedExampleTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
+public sealed class SeedExampleTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
 {
     private static Snapshot Seed() => SnapshotLoader.Load(Path.Combine(RepositoryPaths.Events, "seed-example.json"));
 

@@ -5,7 +5,7 @@ using static ClientVpnAudit.Archiver.Tests.Integration.Connections;
 
 namespace ClientVpnAudit.Archiver.Tests.Integration;
 
-public class UpsertRulesTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
+public sealed class UpsertRulesTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
 {
     private const string Endpoint = "cvpn-endpoint-0000000000000abcd";
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Amazon.DynamoDBv2.Model;
 using Amazon.DynamoDBv2;
-using ClientVpnAudit.Archiver.Storage;
+using Amazon.DynamoDBv2.Model;
 using ClientVpnAudit.LocalDynamoDb;
 using ClientVpnAudit.LocalStore;
 using ClientVpnAudit.Testing;
@@ -10,13 +9,13 @@ namespace ClientVpnAudit.Archiver.Tests.LocalDynamoDb;
 
 public sealed class DynaliteServerTests : IDisposable
 {
-    private readonly string scratch = Path.Combine(Path.GetTempPath(), "cvpn-dynalite-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly string _scratch = Path.Combine(Path.GetTempPath(), "cvpn-dynalite-tests-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {
-        if (Directory.Exists(scratch))
+        if (Directory.Exists(_scratch))
         {
-            Directory.Delete(scratch, recursive: true);
+            Directory.Delete(_scratch, recursive: true);
         }
     }
 
@@ -52,7 +51,7 @@ public sealed class DynaliteServerTests : IDisposable
     [Fact]
     public async Task With_a_data_directory_a_table_and_an_item_survive_a_stop_and_restart()
     {
-        var dataDirectory = Path.Combine(scratch, "not-yet-created");
+        var dataDirectory = Path.Combine(_scratch, "not-yet-created");
         var options = InMemory() with { DataDirectory = dataDirectory };
 
         await using (var server = await DynaliteServer.StartAsync(options))
@@ -78,7 +77,7 @@ public sealed class DynaliteServerTests : IDisposable
     [Fact]
     public async Task A_data_directory_held_by_a_running_server_is_refused_at_start_with_a_one_line_error()
     {
-        var options = InMemory() with { DataDirectory = Path.Combine(scratch, "shared") };
+        var options = InMemory() with { DataDirectory = Path.Combine(_scratch, "shared") };
         await using var first = await DynaliteServer.StartAsync(options);
 
         var error = await Assert.ThrowsAsync<LocalDynamoDbException>(() => DynaliteServer.StartAsync(options));
@@ -104,10 +103,10 @@ public sealed class DynaliteServerTests : IDisposable
     [Fact]
     public async Task A_folder_that_does_not_pin_dynalite_is_refused_as_repository_root()
     {
-        Directory.CreateDirectory(scratch);
+        Directory.CreateDirectory(_scratch);
 
         var error = await Assert.ThrowsAsync<LocalDynamoDbException>(
-            () => DynaliteServer.StartAsync(new DynaliteOptions { RepositoryRoot = scratch }));
+            () => DynaliteServer.StartAsync(new DynaliteOptions { RepositoryRoot = _scratch }));
 
         Assert.Contains("not the repository root", error.Message);
         Assert.DoesNotContain('\n', error.Message);

@@ -68,12 +68,12 @@ internal static class ArchiveInvariants
             return;
         }
 
-        const string Rule = "AWS listed its end, so it must be archived as observed";
-        Expect(item, A.Status, AwsAnswers.Terminated, Rule, fail);
-        Expect(item, A.EndObserved, "true", Rule, fail);
-        Expect(item, A.ConnectionEndTime, Connections.Stored(session.End!.Value), Rule, fail);
-        Expect(item, A.DurationSeconds, session.DurationSeconds!.Value.ToString(CultureInfo.InvariantCulture), Rule, fail);
-        Expect(item, A.MissingSince, null, Rule, fail);
+        const string rule = "AWS listed its end, so it must be archived as observed";
+        Expect(item, A.Status, AwsAnswers.Terminated, rule, fail);
+        Expect(item, A.EndObserved, "true", rule, fail);
+        Expect(item, A.ConnectionEndTime, Connections.Stored(session.End!.Value), rule, fail);
+        Expect(item, A.DurationSeconds, session.DurationSeconds!.Value.ToString(CultureInfo.InvariantCulture), rule, fail);
+        Expect(item, A.MissingSince, null, rule, fail);
     }
 
     /// <summary>2. Lost (EndObserved false, with MissingSince) only when its end was never listed; the two go together.</summary>

@@ -7,7 +7,7 @@ namespace ClientVpnAudit.Archiver.Tests.Properties;
 /// The nastiest histories, pinned: each is replayed twice and checked against the same invariants as the random ones,
 /// plus what it is about.
 /// </summary>
-public class ExampleHistoryTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
+public sealed class ExampleHistoryTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
 {
     private const string E1 = "cvpn-endpoint-e1";
     private const string E2 = "cvpn-endpoint-e2";

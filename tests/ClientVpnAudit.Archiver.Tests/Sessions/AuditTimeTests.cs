@@ -2,7 +2,7 @@ using ClientVpnAudit.Archiver.Sessions;
 
 namespace ClientVpnAudit.Archiver.Tests.Sessions;
 
-public class AuditTimeTests
+public sealed class AuditTimeTests
 {
     [Fact]
     public void ParseAws_WithAwsFormat_ReadsItAsUtc()

@@ -3,7 +3,7 @@ using ClientVpnAudit.Archiver.Sessions;
 
 namespace ClientVpnAudit.Archiver.Tests.Sessions;
 
-public class ConnectionMapperTests
+public sealed class ConnectionMapperTests
 {
     private const string Endpoint = "cvpn-endpoint-123456789123abcde";
 

@@ -2,7 +2,7 @@ using ClientVpnAudit.Archiver.Sessions;
 
 namespace ClientVpnAudit.Archiver.Tests.Sessions;
 
-public class UpsertDecisionTests
+public sealed class UpsertDecisionTests
 {
     private static readonly TimeSpan Refresh = TimeSpan.FromMinutes(15);
 

@@ -5,7 +5,7 @@ using ClientVpnAudit.Testing;
 
 namespace ClientVpnAudit.Archiver.Tests.Storage;
 
-public class SessionStoreUsageTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
+public sealed class SessionStoreUsageTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
 {
     private const string Endpoint = "cvpn-endpoint-0000000000000abcd";
 
@@ -17,7 +17,10 @@ public class SessionStoreUsageTests(DynaliteFixture dynalite) : IClassFixture<Dy
         ConnectionEndTime = "-",
         Status = new ClientVpnConnectionStatus { Code = "active" },
         Username = "alice",
-        IngressBytes = "1", EgressBytes = "1", IngressPackets = "1", EgressPackets = "1",
+        IngressBytes = "1",
+        EgressBytes = "1",
+        IngressPackets = "1",
+        EgressPackets = "1",
     }, Endpoint).Session!;
 
     [Fact]

@@ -3,7 +3,7 @@ using ClientVpnAudit.Cli.Tests.Support;
 
 namespace ClientVpnAudit.Cli.Tests.Unit;
 
-public class AtomicFileTests : IDisposable
+public sealed class AtomicFileTests : IDisposable
 {
     private readonly TemporaryFolder _folder = new();
 

@@ -3,7 +3,7 @@ using ClientVpnAudit.Emulator;
 
 namespace ClientVpnAudit.Cli.Tests.Unit;
 
-public class ReplayedPollContextTests
+public sealed class ReplayedPollContextTests
 {
     private const string First = "cvpn-endpoint-00000000000000001";
     private const string Second = "cvpn-endpoint-00000000000000002";

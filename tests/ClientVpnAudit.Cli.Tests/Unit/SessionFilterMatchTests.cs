@@ -4,7 +4,7 @@ using ClientVpnAudit.Cli.Queries;
 namespace ClientVpnAudit.Cli.Tests.Unit;
 
 /// <summary>The overlap semantics of --since/--until, on hand-made records.</summary>
-public class SessionFilterMatchTests
+public sealed class SessionFilterMatchTests
 {
     [Theory]
     [InlineData("2026-03-02T08:00:00Z", "2026-03-02T09:30:00Z", true)] // started before, ended inside

@@ -3,7 +3,7 @@ using ClientVpnAudit.Cli.Queries;
 
 namespace ClientVpnAudit.Cli.Tests.Unit;
 
-public class SessionQueryPlanTests
+public sealed class SessionQueryPlanTests
 {
     private static readonly DateTimeOffset Since = DateTimeOffset.Parse("2026-03-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
     private static readonly DateTimeOffset Until = DateTimeOffset.Parse("2026-03-02T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);

@@ -2,7 +2,7 @@ using ClientVpnAudit.Cli.Queries;
 
 namespace ClientVpnAudit.Cli.Tests.Unit;
 
-public class TimeArgumentTests
+public sealed class TimeArgumentTests
 {
     [Theory]
     [InlineData("2026-03-02", "2026-03-02T00:00:00Z")]

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ClientVpnAudit.Archiver.Sessions;
 using ClientVpnAudit.Cli.Output;
 using ClientVpnAudit.Cli.Store;
 using ClientVpnAudit.LocalDynamoDb;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Amazon.EC2;
 using ClientVpnAudit.Archiver.Pipeline;
 using ClientVpnAudit.Archiver.Reporting;
 using ClientVpnAudit.Cli.Output;

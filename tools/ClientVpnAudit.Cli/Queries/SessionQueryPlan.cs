@@ -33,7 +33,10 @@ internal sealed record SessionQueryPlan
         {
             return new SessionQueryPlan
             {
-                Index = SessionTable.ActiveByEndpoint, PartitionValue = filter.EndpointId, EstablishedFrom = from, EstablishedTo = to,
+                Index = SessionTable.ActiveByEndpoint,
+                PartitionValue = filter.EndpointId,
+                EstablishedFrom = from,
+                EstablishedTo = to,
             };
         }
 
@@ -57,7 +60,10 @@ internal sealed record SessionQueryPlan
 
             return new SessionQueryPlan
             {
-                Index = SessionTable.ByIdentity, PartitionValue = filter.Identity, EstablishedFrom = from, EstablishedTo = to,
+                Index = SessionTable.ByIdentity,
+                PartitionValue = filter.Identity,
+                EstablishedFrom = from,
+                EstablishedTo = to,
                 Conditions = conditions,
             };
         }
@@ -66,7 +72,10 @@ internal sealed record SessionQueryPlan
         {
             return new SessionQueryPlan
             {
-                Index = SessionTable.ByEndpoint, PartitionValue = filter.EndpointId, EstablishedFrom = from, EstablishedTo = to,
+                Index = SessionTable.ByEndpoint,
+                PartitionValue = filter.EndpointId,
+                EstablishedFrom = from,
+                EstablishedTo = to,
                 Conditions = conditions,
             };
         }

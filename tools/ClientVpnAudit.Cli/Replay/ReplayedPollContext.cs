@@ -1,8 +1,8 @@
-using ClientVpnConnection = Amazon.EC2.Model.ClientVpnConnection;
-using ClientVpnConnectionStatus = Amazon.EC2.Model.ClientVpnConnectionStatus;
 using ClientVpnAudit.Archiver.Pipeline;
 using ClientVpnAudit.Archiver.Sessions;
 using ClientVpnAudit.Emulator;
+using ClientVpnConnection = Amazon.EC2.Model.ClientVpnConnection;
+using ClientVpnConnectionStatus = Amazon.EC2.Model.ClientVpnConnectionStatus;
 
 namespace ClientVpnAudit.Cli.Replay;
 

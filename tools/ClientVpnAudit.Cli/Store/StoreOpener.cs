@@ -1,7 +1,6 @@
-using Amazon.DynamoDBv2.Model;
 using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
-using ClientVpnAudit.Archiver.Sessions;
 using ClientVpnAudit.Cli.Output;
 using ClientVpnAudit.LocalDynamoDb;
 using ClientVpnAudit.LocalStore;
