@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ClientVpnAudit.Cli.Tests.Support;
+using ClientVpnAudit.Testing;
 using static ClientVpnAudit.Cli.Tests.Support.Demo;
 
 namespace ClientVpnAudit.Cli.Tests;
@@ -9,6 +10,7 @@ namespace ClientVpnAudit.Cli.Tests;
 /// `cvpn-audit dynamodb` serves. They must select what `cvpn-audit sessions` selects.
 /// </summary>
 [Collection(DemoArchiveCollection.Name)]
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class AwsCliDynamoDbQueryTests(DemoArchiveFixture demo)
 {
     [AwsCliFact]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ClientVpnAudit.Cli.Tests.Support;
+using ClientVpnAudit.Testing;
 
 namespace ClientVpnAudit.Cli.Tests;
 
@@ -7,6 +8,7 @@ namespace ClientVpnAudit.Cli.Tests;
 /// Each kind of bad input: exit code 2, one line on stderr that names the culprit, no stack trace, and the archive
 /// still holds exactly what it held.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class BadInputTests : IClassFixture<BadInputTests.SmallArchive>, IDisposable
 {
     private readonly SmallArchive _archive;

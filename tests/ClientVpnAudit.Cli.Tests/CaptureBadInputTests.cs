@@ -1,10 +1,12 @@
 using ClientVpnAudit.Cli.Tests.Support;
 using ClientVpnAudit.Emulator;
+using ClientVpnAudit.Testing;
 using static ClientVpnAudit.Cli.Tests.Support.Demo;
 
 namespace ClientVpnAudit.Cli.Tests;
 
 /// <summary>Each kind of bad input to `capture`: exit code 2, one line that names the culprit, and no file written.</summary>
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class CaptureBadInputTests : IDisposable
 {
     private readonly TemporaryFolder _folder = new();
@@ -37,7 +39,7 @@ public sealed class CaptureBadInputTests : IDisposable
     [Fact]
     public async Task Capture_WithAMalformedEndpointId_NamesTheOptionAndTheValue() =>
         await AssertRefusedAsync(["capture", "--ec2-url", "http://127.0.0.1:1", "--out", Polls, "--endpoint-ids", "vpn-0123"],
-            "--endpoint-ids has 'vpn-0123'");
+            "--endpoint-ids must be comma-separated Client VPN endpoint IDs such as cvpn-endpoint-0123456789abcdef0 ('vpn-0123' is not one)");
 
     [Fact]
     public async Task Capture_WithAnEndpointIdEc2DoesNotKnow_NamesIt()

@@ -1,11 +1,13 @@
 using System.Globalization;
 using ClientVpnAudit.Cli.Tests.Support;
 using ClientVpnAudit.Emulator;
+using ClientVpnAudit.Testing;
 using static ClientVpnAudit.Cli.Tests.Support.Demo;
 
 namespace ClientVpnAudit.Cli.Tests;
 
 /// <summary>When EC2 fails part-way, or the file name is taken: one line that names the culprit, and no file written.</summary>
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class CaptureFailureTests : IDisposable
 {
     private readonly TemporaryFolder _folder = new();

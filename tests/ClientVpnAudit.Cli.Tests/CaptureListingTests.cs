@@ -1,10 +1,12 @@
 using ClientVpnAudit.Cli.Tests.Support;
 using ClientVpnAudit.Emulator;
+using ClientVpnAudit.Testing;
 using static ClientVpnAudit.Cli.Tests.Support.Demo;
 
 namespace ClientVpnAudit.Cli.Tests;
 
 /// <summary>What a capture asks EC2 for: every page of every listing, 1,000 at a time, only the chosen endpoints.</summary>
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class CaptureListingTests : IDisposable
 {
     private const string ConnectionsAction = "DescribeClientVpnConnections";

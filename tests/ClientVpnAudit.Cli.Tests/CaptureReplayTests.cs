@@ -1,10 +1,12 @@
 using ClientVpnAudit.Cli.Tests.Support;
 using ClientVpnAudit.Emulator;
+using ClientVpnAudit.Testing;
 using static ClientVpnAudit.Cli.Tests.Support.Demo;
 
 namespace ClientVpnAudit.Cli.Tests;
 
 /// <summary>A folder of captures is a folder of polls: `replay` archives them in the order they were taken.</summary>
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class CaptureReplayTests : IDisposable
 {
     private readonly TemporaryFolder _folder = new();

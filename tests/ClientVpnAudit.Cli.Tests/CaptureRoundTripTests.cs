@@ -10,6 +10,7 @@ namespace ClientVpnAudit.Cli.Tests;
 /// Capturing the emulator while it serves a snapshot gives back exactly that snapshot's endpoints and connections: the
 /// capture inverts what the emulator serves, field by field, through the real SDK.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class CaptureRoundTripTests : IDisposable
 {
     private readonly TemporaryFolder _folder = new();

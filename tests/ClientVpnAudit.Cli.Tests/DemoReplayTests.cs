@@ -1,10 +1,12 @@
 using System.Text.Json;
 using ClientVpnAudit.Archiver.Sessions;
 using ClientVpnAudit.Cli.Tests.Support;
+using ClientVpnAudit.Testing;
 
 namespace ClientVpnAudit.Cli.Tests;
 
 [Collection(DemoArchiveCollection.Name)]
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class DemoReplayTests(DemoArchiveFixture demo)
 {
     [Fact]

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using ClientVpnAudit.Cli.Tests.Support;
+using ClientVpnAudit.Testing;
 
 namespace ClientVpnAudit.Cli.Tests;
 
 /// <summary>`cvpn-audit emulator` seen through the AWS CLI: it must give back exactly the snapshot it serves.</summary>
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class EmulatorCommandTests
 {
     private static readonly string SnapshotFile = Path.Combine(Demo.Snapshots, "2026-03-02T0945Z.json");

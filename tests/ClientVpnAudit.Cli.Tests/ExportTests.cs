@@ -1,11 +1,13 @@
 using ClientVpnAudit.Archiver.Sessions;
 using ClientVpnAudit.Cli.Tests.Support;
+using ClientVpnAudit.Testing;
 using static ClientVpnAudit.Cli.Tests.Support.Demo;
 
 namespace ClientVpnAudit.Cli.Tests;
 
 /// <summary>`export` and the CSV output of `sessions`: the same records as the JSON output, read back from the files.</summary>
 [Collection(DemoArchiveCollection.Name)]
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class ExportTests(DemoArchiveFixture demo) : IDisposable
 {
     private readonly TemporaryFolder _folder = new();

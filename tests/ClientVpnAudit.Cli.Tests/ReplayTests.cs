@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
 using ClientVpnAudit.Cli.Tests.Support;
+using ClientVpnAudit.Testing;
 using static ClientVpnAudit.Cli.Tests.Support.Demo;
 
 namespace ClientVpnAudit.Cli.Tests;
 
 /// <summary>Replays into their own data folders: repeating one, and one whose run fails part-way.</summary>
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class ReplayTests : IDisposable
 {
     private readonly TemporaryFolder _folder = new();

@@ -1,10 +1,12 @@
 using ClientVpnAudit.Cli.Tests.Support;
+using ClientVpnAudit.Testing;
 using static ClientVpnAudit.Cli.Tests.Support.Demo;
 
 namespace ClientVpnAudit.Cli.Tests;
 
 /// <summary>The query filters of `sessions` on the replayed demo: which sessions each selection returns, in order.</summary>
 [Collection(DemoArchiveCollection.Name)]
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class SessionFilterTests(DemoArchiveFixture demo)
 {
     [Fact]

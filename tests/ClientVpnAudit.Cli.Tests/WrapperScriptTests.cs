@@ -4,6 +4,7 @@ using ClientVpnAudit.Testing;
 namespace ClientVpnAudit.Cli.Tests;
 
 /// <summary>The ./cvpn-audit script at the repository root, run as a user runs it.</summary>
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class WrapperScriptTests : IDisposable
 {
     private readonly TemporaryFolder _folder = new();

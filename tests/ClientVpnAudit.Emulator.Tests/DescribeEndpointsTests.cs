@@ -1,8 +1,10 @@
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using ClientVpnAudit.Testing;
 
 namespace ClientVpnAudit.Emulator.Tests;
 
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class DescribeEndpointsTests
 {
     [Fact]

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using ClientVpnAudit.Testing;
 
 namespace ClientVpnAudit.Emulator.Tests;
 
 // Every test starts its own emulator: the SDK's retry quota is shared per ServiceURL.
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class FaultInjectionTests
 {
     private static DescribeClientVpnConnectionsRequest Seed(int? maxResults = null) =>

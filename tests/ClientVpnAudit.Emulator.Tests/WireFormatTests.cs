@@ -1,9 +1,11 @@
 using System.Net;
 using System.Xml.Linq;
+using ClientVpnAudit.Testing;
 
 namespace ClientVpnAudit.Emulator.Tests;
 
 /// <summary>What goes over the wire, checked with raw HTTP where the SDK hides it.</summary>
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class WireFormatTests
 {
     private static readonly XNamespace Ec2 = "http://ec2.amazonaws.com/doc/2016-11-15/";

@@ -4,6 +4,7 @@ using static ClientVpnAudit.Archiver.Tests.Integration.Connections;
 
 namespace ClientVpnAudit.Archiver.Tests.Integration;
 
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class FaultTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
 {
     private const string First = "cvpn-endpoint-00000000000000201";

@@ -6,6 +6,7 @@ using static ClientVpnAudit.Archiver.Tests.Integration.Connections;
 namespace ClientVpnAudit.Archiver.Tests.Integration;
 
 /// <summary>An endpoint that is deleted takes its connections with it: their sessions are closed, not left active for good.</summary>
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class GoneEndpointTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
 {
     private const string Kept = "cvpn-endpoint-000000000000000a1";

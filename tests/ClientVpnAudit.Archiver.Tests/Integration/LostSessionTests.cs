@@ -5,6 +5,7 @@ using static ClientVpnAudit.Archiver.Tests.Integration.Connections;
 
 namespace ClientVpnAudit.Archiver.Tests.Integration;
 
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class LostSessionTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
 {
     private const string Endpoint = "cvpn-endpoint-00000000000000105";

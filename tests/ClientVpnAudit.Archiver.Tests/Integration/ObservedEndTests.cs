@@ -8,6 +8,7 @@ namespace ClientVpnAudit.Archiver.Tests.Integration;
 /// AWS freezes a terminated connection's Timestamp at its ConnectionEndTime, so the report of an end can be older than
 /// the last active answer already archived. The end must land all the same.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class ObservedEndTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
 {
     private const string Endpoint = "cvpn-endpoint-0000000000000e0d1";

@@ -4,6 +4,7 @@ using static ClientVpnAudit.Archiver.Tests.Integration.Connections;
 
 namespace ClientVpnAudit.Archiver.Tests.Integration;
 
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class PagingTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
 {
     [Fact]

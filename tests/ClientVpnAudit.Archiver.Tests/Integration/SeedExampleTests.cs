@@ -6,6 +6,7 @@ using ClientVpnAudit.Testing;
 
 namespace ClientVpnAudit.Archiver.Tests.Integration;
 
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class SeedExampleTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
 {
     private static Snapshot Seed() => SnapshotLoader.Load(Path.Combine(RepositoryPaths.Events, "seed-example.json"));

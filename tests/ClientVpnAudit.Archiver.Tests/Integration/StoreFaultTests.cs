@@ -9,6 +9,7 @@ namespace ClientVpnAudit.Archiver.Tests.Integration;
 /// What DynamoDB does at scale or on a bad day, made to happen in front of the real local server: errors while a page
 /// is applied, results in pages, keys left unprocessed.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class StoreFaultTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
 {
     private const string Endpoint = "cvpn-endpoint-00000000000000f17";

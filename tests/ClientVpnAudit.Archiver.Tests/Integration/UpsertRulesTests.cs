@@ -5,6 +5,7 @@ using static ClientVpnAudit.Archiver.Tests.Integration.Connections;
 
 namespace ClientVpnAudit.Archiver.Tests.Integration;
 
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class UpsertRulesTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
 {
     private const string Endpoint = "cvpn-endpoint-0000000000000abcd";

@@ -7,6 +7,7 @@ namespace ClientVpnAudit.Archiver.Tests.Properties;
 /// The nastiest histories, pinned: each is replayed twice and checked against the same invariants as the random ones,
 /// plus what it is about.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class ExampleHistoryTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
 {
     private const string E1 = "cvpn-endpoint-e1";

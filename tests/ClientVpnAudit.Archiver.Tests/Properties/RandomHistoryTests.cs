@@ -8,6 +8,7 @@ namespace ClientVpnAudit.Archiver.Tests.Properties;
 /// dynalite, 50 of them (about 10 s). A failure prints the history, and FsCheck the seed that rebuilds it: run again with
 /// Replay = "(seed,gamma)" as printed.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class RandomHistoryTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
 {
     [Property(MaxTest = 50, Arbitrary = [typeof(HistoryArbitrary)])]

@@ -5,6 +5,7 @@ using ClientVpnAudit.Testing;
 
 namespace ClientVpnAudit.Archiver.Tests.Storage;
 
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class SessionStoreUsageTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
 {
     private const string Endpoint = "cvpn-endpoint-0000000000000abcd";

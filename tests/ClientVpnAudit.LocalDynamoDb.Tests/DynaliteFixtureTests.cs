@@ -2,8 +2,9 @@ using Amazon.DynamoDBv2;
 using ClientVpnAudit.Archiver.Sessions;
 using ClientVpnAudit.Testing;
 
-namespace ClientVpnAudit.Archiver.Tests.LocalDynamoDb;
+namespace ClientVpnAudit.LocalDynamoDb.Tests;
 
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class DynaliteFixtureTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
 {
     [Fact]

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using ClientVpnAudit.LocalDynamoDb;
 using ClientVpnAudit.LocalStore;
 using ClientVpnAudit.Testing;
 
-namespace ClientVpnAudit.Archiver.Tests.LocalDynamoDb;
+namespace ClientVpnAudit.LocalDynamoDb.Tests;
 
+[Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class DynaliteServerTests : IDisposable
 {
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), "cvpn-dynalite-tests-" + Guid.NewGuid().ToString("N"));
