@@ -6,7 +6,7 @@ using static ClientVpnAudit.Cli.Tests.Support.Demo;
 namespace ClientVpnAudit.Cli.Tests;
 
 /// <summary>
-/// The `aws dynamodb query` commands the README documents for historical sessions, run against the demo archive that
+/// The `aws dynamodb query` commands docs/cli.md documents for historical sessions, run against the demo archive that
 /// `cvpn-audit dynamodb` serves. They must select what `cvpn-audit sessions` selects.
 /// </summary>
 [Collection(DemoArchiveCollection.Name)]
