@@ -14,7 +14,7 @@ namespace ClientVpnAudit.Bench;
 /// <summary>
 /// Runs every scenario: generates each poll's listing and writes it as an emulator snapshot, serves it, runs the archiver
 /// (every poll) and the naive poller (the first two polls) each in a child process against their own table in a
-/// fresh dynalite, then checks both tables against what the scenario implies.
+/// fresh dynalite, each at the scenario's poll time, then checks both tables against what the scenario implies.
 /// </summary>
 internal sealed class BenchRunner(BenchOptions options, string resultsFolder)
 {
@@ -69,7 +69,8 @@ internal sealed class BenchRunner(BenchOptions options, string resultsFolder)
             for (var poll = 0; poll < ScenarioSpec.Polls; poll++)
             {
                 var file = Path.Combine(snapshots, $"poll-{poll}.json");
-                SnapshotLoader.Save(SnapshotLoader.FromConnections(generator.Next()), file);
+                var pollTime = new DateTimeOffset(generator.NextPollTime, TimeSpan.Zero);
+                SnapshotLoader.Save(SnapshotLoader.FromConnections(generator.Next(), capturedAt: pollTime), file);
                 var snapshot = SnapshotLoader.Load(file);
                 if (emulator is null)
                 {
@@ -80,15 +81,15 @@ internal sealed class BenchRunner(BenchOptions options, string resultsFolder)
                     emulator.Serve(snapshot);
                 }
 
-                result.Minimum.Add(expectedArchiver.Apply(snapshot.Connections));
-                var archiver = await MeasureAsync(PollCommand.Archiver, emulator, warmup, dynalite.Url, ArchiverTable, ct);
+                result.Minimum.Add(expectedArchiver.Apply(snapshot, pollTime));
+                var archiver = await MeasureAsync(PollCommand.Archiver, emulator, warmup, dynalite.Url, ArchiverTable, pollTime, ct);
                 result.Archiver.Add(archiver with { Poll = poll });
                 Report(spec, poll, archiver, result.Minimum[^1]);
 
                 if (spec.WithNaive && poll <= NaiveSteadyPoll)
                 {
-                    expectedNaive.Apply(snapshot.Connections);
-                    var naive = await MeasureAsync(PollCommand.Naive, emulator, warmup, dynalite.Url, NaiveTable, ct);
+                    expectedNaive.Apply(snapshot, pollTime);
+                    var naive = await MeasureAsync(PollCommand.Naive, emulator, warmup, dynalite.Url, NaiveTable, pollTime, ct);
                     result.Naive.Add(naive with { Poll = poll });
                     Report(spec, poll, naive, null);
                 }
@@ -124,12 +125,12 @@ internal sealed class BenchRunner(BenchOptions options, string resultsFolder)
     }
 
     private async Task<PollOutcome> MeasureAsync(string poller, Ec2Emulator emulator, Ec2Emulator warmup, Uri dynamoDbUrl, string table,
-        CancellationToken ct)
+        DateTimeOffset pollTime, CancellationToken ct)
     {
         warmup.Serve(WarmupSnapshot.Next());
         var before = Ec2Requests(emulator);
         var arguments = new PollArguments(emulator.Url, dynamoDbUrl, table, options.Latency, options.MaxConcurrency,
-            options.TimeBudgetSeconds, warmup.Url, WarmupTable);
+            options.TimeBudgetSeconds, pollTime, warmup.Url, WarmupTable);
         var result = await ChildPoll.RunAsync(poller, arguments, ct);
         return new PollOutcome(-1, result, Ec2Requests(emulator) - before);
     }

@@ -42,7 +42,7 @@ internal sealed class CapacityAccountingHandler(HttpMessageHandler inner) : Dele
         {
             "UpdateItem" => await UpdateItemAsync(request, cancellationToken),
             "BatchGetItem" => await ReadAsync(request, cancellationToken, PriceBatchGet),
-            "Query" => await ReadAsync(request, cancellationToken, PriceQuery),
+            "Query" or "Scan" => await ReadAsync(request, cancellationToken, PricePage),
             _ => await base.SendAsync(request, cancellationToken),
         };
     }
@@ -139,8 +139,17 @@ internal sealed class CapacityAccountingHandler(HttpMessageHandler inner) : Dele
         return units;
     }
 
-    private static double PriceQuery(JsonElement request, JsonElement response) =>
-        CapacityRules.QueryRead(response.TryGetProperty("Items", out var items) ? items.EnumerateArray() : []);
+    /// <summary>A Query or Scan page (of the table or an index); a filter would read more than it returns, so none is priced.</summary>
+    private static double PricePage(JsonElement request, JsonElement response)
+    {
+        if (request.TryGetProperty("FilterExpression", out _) || request.TryGetProperty("ScanFilter", out _) || request.TryGetProperty("QueryFilter", out _))
+        {
+            throw new NotSupportedException("the bench prices Query and Scan only without a filter");
+        }
+
+        var consistent = request.TryGetProperty("ConsistentRead", out var flag) && flag.ValueKind == JsonValueKind.True;
+        return CapacityRules.PageRead(response.TryGetProperty("Items", out var items) ? items.EnumerateArray() : [], consistent);
+    }
 
     private void AddStoreReported(JsonElement answer)
     {

@@ -13,7 +13,8 @@ namespace ClientVpnAudit.Bench.Capacity;
 /// when no key or projected attribute changes. An index entry is the table key, the index keys and the projected
 /// attributes, plus 100 bytes of overhead;</item>
 /// <item>an eventually consistent read: 0.5 RRU per started 4 KB, per item for BatchGetItem (a key with no item still
-/// costs the minimum), per request over the summed item sizes for Query.</item>
+/// costs the minimum), per response over the summed sizes of the items it returns for Query and for Scan (of the table
+/// or of an index: for a KEYS_ONLY index, its entries); a strongly consistent read costs twice that.</item>
 /// </list>
 /// </summary>
 internal static class CapacityRules
@@ -22,6 +23,7 @@ internal static class CapacityRules
     public const int ReadUnitBytes = 4096;
     public const int IndexEntryOverheadBytes = 100;
     public const double EventuallyConsistentReadUnit = 0.5;
+    public const double StronglyConsistentReadUnit = 1;
 
     public static WriteCost Write(IReadOnlyDictionary<string, JsonElement>? before, IReadOnlyDictionary<string, JsonElement> after)
     {
@@ -38,9 +40,12 @@ internal static class CapacityRules
     public static double ItemRead(JsonElement item) =>
         EventuallyConsistentReadUnit * Units(ItemSize.OfObject(item), ReadUnitBytes);
 
-    /// <summary>One Query page: its items' sizes summed, then rounded up.</summary>
-    public static double QueryRead(IEnumerable<JsonElement> items) =>
-        EventuallyConsistentReadUnit * Units(items.Sum(ItemSize.OfObject), ReadUnitBytes);
+    /// <summary>
+    /// One Query or Scan response (one page): the sizes of the items it returns summed, then rounded up; the requests
+    /// priced here filter nothing, so what is returned is what was read.
+    /// </summary>
+    public static double PageRead(IEnumerable<JsonElement> items, bool consistent) =>
+        (consistent ? StronglyConsistentReadUnit : EventuallyConsistentReadUnit) * Units(items.Sum(ItemSize.OfObject), ReadUnitBytes);
 
     private static int IndexWrite(IReadOnlyDictionary<string, JsonElement>? before, IReadOnlyDictionary<string, JsonElement> after, SessionIndex index)
     {

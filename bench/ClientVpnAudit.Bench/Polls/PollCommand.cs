@@ -6,6 +6,7 @@ using ClientVpnAudit.Archiver.Pipeline;
 using ClientVpnAudit.Archiver.Reporting;
 using ClientVpnAudit.Bench.Aws;
 using ClientVpnAudit.Bench.Naive;
+using ClientVpnAudit.LocalStore;
 
 namespace ClientVpnAudit.Bench.Polls;
 
@@ -13,7 +14,9 @@ namespace ClientVpnAudit.Bench.Polls;
 /// The hidden subcommands <c>archiver-poll</c> and <c>naive-poll</c>: one poll in a process of its own, so its peak
 /// working set and allocations are the poller's alone (not the emulator's snapshot nor the harness's). The process
 /// first polls a tiny warm-up endpoint into a warm-up table, as a warm Lambda execution environment would already have
-/// done (code compiled, SDK initialised); only the second poll is measured. Prints one <see cref="PollResult"/> as JSON.
+/// done (code compiled, SDK initialised); only the second poll is measured. The measured archiver poll runs at the
+/// scenario's poll time (<c>--poll-time</c>, a fixed clock), the warm-up at the machine's. Prints one
+/// <see cref="PollResult"/> as JSON.
 /// </summary>
 internal static class PollCommand
 {
@@ -25,7 +28,7 @@ internal static class PollCommand
         if (arguments.WarmupEc2Url is { } warmupUrl)
         {
             using var warm = new BenchClients(warmupUrl, arguments.DynamoDbUrl, Latency.None);
-            await PollOnceAsync(poller, warm, arguments.WarmupTable!, arguments);
+            await PollOnceAsync(poller, warm, arguments.WarmupTable!, arguments, PollContext.Live);
         }
 
         using var process = Process.GetCurrentProcess();
@@ -33,7 +36,10 @@ internal static class PollCommand
         var cpuBefore = process.TotalProcessorTime;
         using var clients = new BenchClients(arguments.Ec2Url, arguments.DynamoDbUrl, arguments.Latency);
         var stopwatch = Stopwatch.StartNew();
-        var counts = await PollOnceAsync(poller, clients, arguments.Table, arguments);
+        var context = arguments.PollTime is { } pollTime
+            ? new PollContext { Clock = new FixedClock(pollTime) }
+            : throw new ArgumentException("--poll-time is required: the scenario's poll runs at its own time");
+        var counts = await PollOnceAsync(poller, clients, arguments.Table, arguments, context);
         var wall = stopwatch.Elapsed.TotalSeconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         process.Refresh();
@@ -54,7 +60,8 @@ internal static class PollCommand
         return 0;
     }
 
-    private static async Task<PollResult> PollOnceAsync(string poller, BenchClients clients, string table, PollArguments arguments)
+    private static async Task<PollResult> PollOnceAsync(string poller, BenchClients clients, string table, PollArguments arguments,
+        PollContext context)
     {
         if (poller == Archiver)
         {
@@ -64,7 +71,7 @@ internal static class PollCommand
                 MaxConcurrency = arguments.MaxConcurrency ?? ArchiverOptions.DefaultMaxConcurrency,
                 TimeBudget = TimeSpan.FromSeconds(arguments.TimeBudgetSeconds),
             };
-            var summary = await new ArchiverPipeline(clients.Ec2, clients.DynamoDb, options, new JsonLog(Console.Error)).RunAsync();
+            var summary = await new ArchiverPipeline(clients.Ec2, clients.DynamoDb, options, new JsonLog(Console.Error), context).RunAsync();
             return PollResult.Empty with
             {
                 Succeeded = summary.Succeeded,
@@ -85,10 +92,13 @@ internal static class PollCommand
     }
 }
 
-/// <summary>Where a child poll points its clients, and how; and the warm-up world it polls first.</summary>
+/// <summary>Where a child poll points its clients, and how; the scenario's poll time; and the warm-up world it polls first.</summary>
 internal sealed record PollArguments(
-    Uri Ec2Url, Uri DynamoDbUrl, string Table, Latency Latency, int? MaxConcurrency, int TimeBudgetSeconds, Uri? WarmupEc2Url, string? WarmupTable)
+    Uri Ec2Url, Uri DynamoDbUrl, string Table, Latency Latency, int? MaxConcurrency, int TimeBudgetSeconds, DateTimeOffset? PollTime,
+    Uri? WarmupEc2Url, string? WarmupTable)
 {
+    private const string PollTimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+
     public IEnumerable<string> ToArgs()
     {
         string[] args =
@@ -101,6 +111,11 @@ internal sealed record PollArguments(
         if (MaxConcurrency is { } concurrency)
         {
             args = [.. args, "--max-concurrency", concurrency.ToString(CultureInfo.InvariantCulture)];
+        }
+
+        if (PollTime is { } pollTime)
+        {
+            args = [.. args, "--poll-time", pollTime.UtcDateTime.ToString(PollTimeFormat, CultureInfo.InvariantCulture)];
         }
 
         if (WarmupEc2Url is not null && WarmupTable is not null)
@@ -123,7 +138,14 @@ internal sealed record PollArguments(
                 TimeSpan.FromMilliseconds(CommandLine.Double(values, "--dynamodb-latency-ms", Latency.Default.DynamoDb.TotalMilliseconds))),
             values.TryGetValue("--max-concurrency", out var concurrency) ? int.Parse(concurrency, CultureInfo.InvariantCulture) : null,
             (int)CommandLine.Double(values, "--time-budget-seconds", ArchiverOptions.DefaultTimeBudgetSeconds),
+            values.TryGetValue("--poll-time", out var pollTime) ? ParsePollTime(pollTime) : null,
             values.TryGetValue("--warmup-ec2-url", out var warmup) ? new Uri(warmup) : null,
             values.GetValueOrDefault("--warmup-table"));
     }
+
+    private static DateTimeOffset ParsePollTime(string text) =>
+        DateTimeOffset.TryParseExact(text, PollTimeFormat, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? time
+            : throw new ArgumentException($"--poll-time must be yyyy-MM-ddTHH:mm:ssZ, got '{text}'");
 }

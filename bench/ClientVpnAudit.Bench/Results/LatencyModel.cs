@@ -10,7 +10,8 @@ namespace ClientVpnAudit.Bench.Results;
 /// <item>Archiver: the endpoint listing, then MAX_CONCURRENCY endpoints at a time, each a chain of its pages. A page's
 /// successor is requested as soon as the page arrives (prefetch); a page is processed by its BatchGetItems one after
 /// another (100 keys each) and its writes 8 at a time; then the endpoint's ActiveByEndpoint query. Writes are spread
-/// evenly over the endpoints and their pages.</item>
+/// evenly over the endpoints and their pages. Last, the Scan of the ActiveByEndpoint index that finds the sessions of
+/// deleted endpoints, one page after another.</item>
 /// </list>
 /// </summary>
 internal static class LatencyModel
@@ -43,7 +44,8 @@ internal static class LatencyModel
 
         var endpoint = finished + queriesPerEndpoint * dynamoDb;
         var rounds = Math.Ceiling((double)spec.Endpoints / scenario.MaxConcurrency);
-        return scenario.EndpointListingPages * ec2 + rounds * endpoint;
+        var scanPages = poll.Result.DynamoDb.RequestsByOperation.GetValueOrDefault("Scan");
+        return scenario.EndpointListingPages * ec2 + rounds * endpoint + scanPages * dynamoDb;
     }
 
     public static double Seconds(PollOutcome poll, ScenarioResult scenario) =>

@@ -12,13 +12,23 @@ namespace ClientVpnAudit.Bench.Scenarios;
 /// so within the last hour); AWS keeps it for 60 minutes, which at this arrival rate would make the mix 60% terminated.
 /// Listing a terminated session longer adds only reads of an unchanged item, never a write, for either poller.
 /// </para>
+/// <para>
+/// Timestamps are AWS's: a terminated connection's is frozen at its end, an active one's is the poll time plus a skew
+/// of 0 to <see cref="MaxSkewSeconds"/> seconds, drawn per connection and poll from a generator of its own (seeded), so
+/// the fleet itself is the same whatever the skews. A session that ended within the skew of the previous poll thus
+/// reports its end stamped before its last active answer.
+/// </para>
 /// </summary>
 internal sealed class ScenarioGenerator
 {
     private static readonly TimeSpan LongestSession = TimeSpan.FromHours(8);
 
+    /// <summary>How many seconds after the poll time AWS may stamp an active connection.</summary>
+    public const int MaxSkewSeconds = 3;
+
     private readonly ScenarioSpec _spec;
     private readonly Random _random;
+    private readonly Random _skew;
     private readonly EndpointState[] _endpoints;
     private int _nextPoll;
 
@@ -26,10 +36,14 @@ internal sealed class ScenarioGenerator
     {
         _spec = spec;
         _random = new Random(spec.Seed);
+        _skew = new Random(unchecked(spec.Seed * 31 + 7));
         _endpoints = Enumerable.Range(0, spec.Endpoints).Select(index => new EndpointState(EndpointId(index), index)).ToArray();
     }
 
     public static string EndpointId(int index) => "cvpn-endpoint-" + index.ToString("x17", CultureInfo.InvariantCulture);
+
+    /// <summary>The time of the next poll: the clock its run reads.</summary>
+    public DateTime NextPollTime => _spec.PollTime(_nextPoll);
 
     /// <summary>The connections listed at the next poll, endpoint by endpoint, oldest session first.</summary>
     public IReadOnlyList<SnapshotConnection> Next()
@@ -48,7 +62,7 @@ internal sealed class ScenarioGenerator
                 Advance(endpoint, now - ScenarioSpec.Interval, now);
             }
 
-            listing.AddRange(endpoint.Listed().Select(session => session.At(now)));
+            listing.AddRange(endpoint.Listed().Select(session => session.At(now, _skew.Next(MaxSkewSeconds + 1))));
         }
 
         return listing;

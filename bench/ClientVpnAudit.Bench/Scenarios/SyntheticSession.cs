@@ -19,16 +19,22 @@ internal sealed class SyntheticSession
     public required int EgressBytesPerSecond { get; init; }
     public DateTime? Ended { get; set; }
 
-    /// <summary>The connection as DescribeClientVpnConnections shows it at <paramref name="observedAt"/> (AWS's raw strings).</summary>
-    public SnapshotConnection At(DateTime observedAt)
+    /// <summary>
+    /// The connection as DescribeClientVpnConnections shows it to a poll at <paramref name="pollTime"/> (AWS's raw
+    /// strings). As AWS does, a terminated connection's Timestamp is frozen at its ConnectionEndTime (so it can lie
+    /// before the Timestamp of its last active answer); an active one is stamped <paramref name="skewSeconds"/> after
+    /// the poll time, when AWS answered.
+    /// </summary>
+    public SnapshotConnection At(DateTime pollTime, int skewSeconds)
     {
-        var ended = Ended is { } end && end <= observedAt;
-        var seconds = (long)((ended ? Ended!.Value : observedAt) - Established).TotalSeconds;
+        var ended = Ended is { } end && end <= pollTime;
+        var timestamp = ended ? Ended!.Value : pollTime.AddSeconds(skewSeconds);
+        var seconds = (long)(timestamp - Established).TotalSeconds;
         var ingress = seconds * IngressBytesPerSecond;
         var egress = seconds * EgressBytesPerSecond;
         return new SnapshotConnection(
             ClientVpnEndpointId: EndpointId,
-            Timestamp: Aws(observedAt),
+            Timestamp: Aws(timestamp),
             ConnectionId: ConnectionId,
             Username: Username,
             ConnectionEstablishedTime: Aws(Established),

@@ -5,6 +5,7 @@ namespace ClientVpnAudit.Bench.Scenarios;
 /// <summary>
 /// A tiny world for warming a child process up before its measured poll: one endpoint, two active sessions and one
 /// terminated, with connection ids new on every call so that the warm-up inserts, updates and reads like a real poll.
+/// It lives at the machine's time (its warm-up poll runs on the live clock), apart from the scenario's polls.
 /// </summary>
 internal static class WarmupSnapshot
 {
@@ -28,7 +29,7 @@ internal static class WarmupSnapshot
             IngressBytesPerSecond = 1000,
             EgressBytesPerSecond = 100,
             Ended = index == 2 ? now.AddMinutes(-1).AddSeconds(-now.Second) : null,
-        }.At(now.AddSeconds(-now.Second)));
+        }.At(now.AddSeconds(-now.Second), skewSeconds: 0));
         return SnapshotLoader.FromConnections(connections, sourceName: "warm-up");
     }
 }

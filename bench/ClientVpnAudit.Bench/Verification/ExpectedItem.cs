@@ -9,6 +9,8 @@ namespace ClientVpnAudit.Bench.Verification;
 /// The stored item a connection's snapshot implies, built from AWS's raw strings independently of the archiver's
 /// mapper: the session record of the design (times in ISO-8601 UTC, counters as numbers, Identity, EndObserved) plus
 /// the sparse index key ActiveEndpointId while the session has not ended. No retention is configured, so no ExpiresAt.
+/// LastObservedAt is the snapshot's Timestamp; <see cref="ExpectedArchive"/> keeps a later stored one when an end
+/// stamped before it lands.
 /// </summary>
 internal static class ExpectedItem
 {
@@ -72,6 +74,10 @@ internal static class ExpectedItem
             ? null
             : DateTime.ParseExact(aws, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)
                 .ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>A time of the poll's clock as the archive stores it, to the whole second.</summary>
+    public static string Iso(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     public static DateTime Parse(string iso) =>
         DateTime.ParseExact(iso, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);

@@ -1,6 +1,7 @@
 using ClientVpnAudit.Archiver.Pipeline;
 using ClientVpnAudit.Archiver.Sessions;
 using ClientVpnAudit.Emulator;
+using ClientVpnAudit.LocalStore;
 using ClientVpnConnection = Amazon.EC2.Model.ClientVpnConnection;
 using ClientVpnConnectionStatus = Amazon.EC2.Model.ClientVpnConnectionStatus;
 
