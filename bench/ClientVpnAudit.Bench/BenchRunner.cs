@@ -28,18 +28,18 @@ internal sealed class BenchRunner(BenchOptions options, string resultsFolder)
     /// </summary>
     public const int NaiveSteadyPoll = 1;
 
-    public async Task<IReadOnlyList<ScenarioResult>> RunAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<ScenarioResult>> RunAsync(CancellationToken cancellationToken)
     {
         var results = new List<ScenarioResult>();
         foreach (var spec in options.Scenarios)
         {
-            results.Add(await RunScenarioAsync(spec, ct));
+            results.Add(await RunScenarioAsync(spec, cancellationToken));
         }
 
         return results;
     }
 
-    private async Task<ScenarioResult> RunScenarioAsync(ScenarioSpec spec, CancellationToken ct)
+    private async Task<ScenarioResult> RunScenarioAsync(ScenarioSpec spec, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         Progress($"{spec.Name}: {spec.Connections:N0} connections listed per poll, {ScenarioSpec.Polls} polls; naive poller {(spec.WithNaive ? "on the first two polls" : "not run")}");
@@ -47,14 +47,14 @@ internal sealed class BenchRunner(BenchOptions options, string resultsFolder)
         var snapshots = Path.Combine(resultsFolder, "tmp", spec.Name);
         Directory.CreateDirectory(snapshots);
 
-        await using var dynalite = await Store.LocalStore.StartAsync(Progress, ct);
+        await using var dynalite = await Store.LocalStore.StartAsync(Progress, cancellationToken);
         using (var setup = BenchClients.PlainDynamoDb(dynalite.Url))
         {
-            await SessionTableCreation.EnsureExistsAsync(setup, ArchiverTable, ct);
-            await SessionTableCreation.EnsureExistsAsync(setup, WarmupTable, ct);
+            await SessionTableCreation.EnsureExistsAsync(setup, ArchiverTable, cancellationToken);
+            await SessionTableCreation.EnsureExistsAsync(setup, WarmupTable, cancellationToken);
             if (spec.WithNaive)
             {
-                await SessionTableCreation.EnsureExistsAsync(setup, NaiveTable, ct);
+                await SessionTableCreation.EnsureExistsAsync(setup, NaiveTable, cancellationToken);
             }
         }
 
@@ -63,7 +63,7 @@ internal sealed class BenchRunner(BenchOptions options, string resultsFolder)
         var expectedNaive = new ExpectedArchive(WriteRule.EveryPoll, refresh);
         var generator = new ScenarioGenerator(spec);
         Ec2Emulator? emulator = null;
-        await using var warmup = await Ec2Emulator.StartAsync(WarmupSnapshot.Next(), cancellationToken: ct);
+        await using var warmup = await Ec2Emulator.StartAsync(WarmupSnapshot.Next(), cancellationToken: cancellationToken);
         try
         {
             for (var poll = 0; poll < ScenarioSpec.Polls; poll++)
@@ -74,7 +74,7 @@ internal sealed class BenchRunner(BenchOptions options, string resultsFolder)
                 var snapshot = SnapshotLoader.Load(file);
                 if (emulator is null)
                 {
-                    emulator = await Ec2Emulator.StartAsync(snapshot, cancellationToken: ct);
+                    emulator = await Ec2Emulator.StartAsync(snapshot, cancellationToken: cancellationToken);
                 }
                 else
                 {
@@ -82,14 +82,14 @@ internal sealed class BenchRunner(BenchOptions options, string resultsFolder)
                 }
 
                 result.Minimum.Add(expectedArchiver.Apply(snapshot, pollTime));
-                var archiver = await MeasureAsync(PollCommand.Archiver, emulator, warmup, dynalite.Url, ArchiverTable, pollTime, ct);
+                var archiver = await MeasureAsync(PollCommand.Archiver, emulator, warmup, dynalite.Url, ArchiverTable, pollTime, cancellationToken);
                 result.Archiver.Add(archiver with { Poll = poll });
                 Report(spec, poll, archiver, result.Minimum[^1]);
 
                 if (spec.WithNaive && poll <= NaiveSteadyPoll)
                 {
                     expectedNaive.Apply(snapshot, pollTime);
-                    var naive = await MeasureAsync(PollCommand.Naive, emulator, warmup, dynalite.Url, NaiveTable, pollTime, ct);
+                    var naive = await MeasureAsync(PollCommand.Naive, emulator, warmup, dynalite.Url, NaiveTable, pollTime, cancellationToken);
                     result.Naive.Add(naive with { Poll = poll });
                     Report(spec, poll, naive, null);
                 }
@@ -105,11 +105,11 @@ internal sealed class BenchRunner(BenchOptions options, string resultsFolder)
 
         using (var check = BenchClients.PlainDynamoDb(dynalite.Url))
         {
-            result.ArchiverVerdict = await ArchiveVerifier.VerifyAsync(check, ArchiverTable, expectedArchiver, ct);
+            result.ArchiverVerdict = await ArchiveVerifier.VerifyAsync(check, ArchiverTable, expectedArchiver, cancellationToken);
             Progress($"{spec.Name}: archiver table {Describe(result.ArchiverVerdict)}");
             if (spec.WithNaive)
             {
-                result.NaiveVerdict = await ArchiveVerifier.VerifyAsync(check, NaiveTable, expectedNaive, ct);
+                result.NaiveVerdict = await ArchiveVerifier.VerifyAsync(check, NaiveTable, expectedNaive, cancellationToken);
                 Progress($"{spec.Name}: naive table {Describe(result.NaiveVerdict)}");
             }
         }
@@ -125,13 +125,13 @@ internal sealed class BenchRunner(BenchOptions options, string resultsFolder)
     }
 
     private async Task<PollOutcome> MeasureAsync(string poller, Ec2Emulator emulator, Ec2Emulator warmup, Uri dynamoDbUrl, string table,
-        DateTimeOffset pollTime, CancellationToken ct)
+        DateTimeOffset pollTime, CancellationToken cancellationToken)
     {
         warmup.Serve(WarmupSnapshot.Next());
         var before = Ec2Requests(emulator);
         var arguments = new PollArguments(emulator.Url, dynamoDbUrl, table, options.Latency, options.MaxConcurrency,
             options.TimeBudgetSeconds, pollTime, warmup.Url, WarmupTable);
-        var result = await ChildPoll.RunAsync(poller, arguments, ct);
+        var result = await ChildPoll.RunAsync(poller, arguments, cancellationToken);
         return new PollOutcome(-1, result, Ec2Requests(emulator) - before);
     }
 

@@ -39,8 +39,8 @@ try
 
     return 0;
 }
-catch (ArgumentException e)
+catch (ArgumentException exception)
 {
-    Console.Error.WriteLine($"bench: {e.Message}");
+    Console.Error.WriteLine($"bench: {exception.Message}");
     return 2;
 }

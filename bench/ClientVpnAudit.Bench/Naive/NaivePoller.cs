@@ -14,13 +14,13 @@ namespace ClientVpnAudit.Bench.Naive;
 /// </summary>
 internal sealed class NaivePoller(IAmazonEC2 ec2, IAmazonDynamoDB dynamoDb, string tableName)
 {
-    public async Task<NaiveSummary> RunAsync(CancellationToken ct)
+    public async Task<NaiveSummary> RunAsync(CancellationToken cancellationToken)
     {
         var endpoints = new List<string>();
         string? token = null;
         do
         {
-            var page = await ec2.DescribeClientVpnEndpointsAsync(new DescribeClientVpnEndpointsRequest { NextToken = token }, ct);
+            var page = await ec2.DescribeClientVpnEndpointsAsync(new DescribeClientVpnEndpointsRequest { NextToken = token }, cancellationToken);
             endpoints.AddRange((page.ClientVpnEndpoints ?? []).Select(endpoint => endpoint.ClientVpnEndpointId));
             token = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
         }
@@ -37,11 +37,11 @@ internal sealed class NaivePoller(IAmazonEC2 ec2, IAmazonDynamoDB dynamoDb, stri
                 {
                     ClientVpnEndpointId = endpointId,
                     NextToken = token,
-                }, ct);
+                }, cancellationToken);
                 pages++;
                 foreach (var connection in page.Connections ?? [])
                 {
-                    await dynamoDb.UpdateItemAsync(Write(connection, endpointId), ct);
+                    await dynamoDb.UpdateItemAsync(Write(connection, endpointId), cancellationToken);
                     written++;
                 }
 

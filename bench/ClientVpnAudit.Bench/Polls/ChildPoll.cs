@@ -7,7 +7,7 @@ namespace ClientVpnAudit.Bench.Polls;
 /// <summary>Runs one poll in a child process of this same executable and reads back its <see cref="PollResult"/>.</summary>
 internal static class ChildPoll
 {
-    public static async Task<PollResult> RunAsync(string poller, PollArguments arguments, CancellationToken ct)
+    public static async Task<PollResult> RunAsync(string poller, PollArguments arguments, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo
         {
@@ -29,11 +29,11 @@ internal static class ChildPoll
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {self}");
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         try
         {
-            await process.WaitForExitAsync(ct);
+            await process.WaitForExitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {

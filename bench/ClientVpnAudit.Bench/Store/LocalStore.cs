@@ -15,7 +15,7 @@ internal static class LocalStore
 {
     private const string Preload = "dynalite-expression-cache.js";
 
-    public static async Task<DynaliteServer> StartAsync(Action<string> progress, CancellationToken ct)
+    public static async Task<DynaliteServer> StartAsync(Action<string> progress, CancellationToken cancellationToken)
     {
         var script = Path.Combine(AppContext.BaseDirectory, "Store", Preload);
         if (!File.Exists(script))
@@ -29,11 +29,11 @@ internal static class LocalStore
             Environment.SetEnvironmentVariable("NODE_OPTIONS", $"{options} --require \"{script}\"".Trim());
         }
 
-        var server = await DynaliteServer.StartAsync(new DynaliteOptions { Progress = progress }, ct);
+        var server = await DynaliteServer.StartAsync(new DynaliteOptions { Progress = progress }, cancellationToken);
         try
         {
             using var client = Aws.BenchClients.PlainDynamoDb(server.Url);
-            await SelfCheckAsync(client, ct);
+            await SelfCheckAsync(client, cancellationToken);
             return server;
         }
         catch
@@ -43,7 +43,7 @@ internal static class LocalStore
         }
     }
 
-    private static async Task SelfCheckAsync(IAmazonDynamoDB client, CancellationToken ct)
+    private static async Task SelfCheckAsync(IAmazonDynamoDB client, CancellationToken cancellationToken)
     {
         const string table = "bench-self-check";
         await client.CreateTableAsync(new CreateTableRequest
@@ -52,8 +52,8 @@ internal static class LocalStore
             BillingMode = BillingMode.PAY_PER_REQUEST,
             KeySchema = [new KeySchemaElement("Id", KeyType.HASH)],
             AttributeDefinitions = [new AttributeDefinition("Id", ScalarAttributeType.S)],
-        }, ct);
-        await TableActivation.WaitUntilActiveAsync(client, table, ct);
+        }, cancellationToken);
+        await TableActivation.WaitUntilActiveAsync(client, table, cancellationToken);
 
         // The same expression four times: learned once, then served from the cache with each request's own values.
         (string At, bool Applies)[] writes = [("2026-01-01T00:02:00Z", true), ("2026-01-01T00:01:00Z", false), ("2026-01-01T00:02:00Z", false), ("2026-01-01T00:03:00Z", true)];
@@ -74,7 +74,7 @@ internal static class LocalStore
                         [":at"] = new() { S = at },
                         [":tags"] = new() { L = [new AttributeValue { S = at }] },
                     },
-                }, ct);
+                }, cancellationToken);
                 applied = true;
             }
             catch (ConditionalCheckFailedException)
@@ -88,12 +88,12 @@ internal static class LocalStore
             }
         }
 
-        var item = (await client.GetItemAsync(new GetItemRequest { TableName = table, Key = new() { ["Id"] = new() { S = "x" } }, ConsistentRead = true }, ct)).Item;
+        var item = (await client.GetItemAsync(new GetItemRequest { TableName = table, Key = new() { ["Id"] = new() { S = "x" } }, ConsistentRead = true }, cancellationToken)).Item;
         if (item?["At"].S != "2026-01-01T00:03:00Z" || item["Tags"].L?.SingleOrDefault()?.S != "2026-01-01T00:03:00Z")
         {
             throw new InvalidOperationException("dynalite self-check: the stored item does not hold the last write's values");
         }
 
-        await client.DeleteTableAsync(table, ct);
+        await client.DeleteTableAsync(table, cancellationToken);
     }
 }

@@ -15,9 +15,9 @@ internal static class ArchiveVerifier
 {
     private const int ExamplesShown = 5;
 
-    public static async Task<Verdict> VerifyAsync(IAmazonDynamoDB dynamoDb, string tableName, ExpectedArchive expected, CancellationToken ct)
+    public static async Task<Verdict> VerifyAsync(IAmazonDynamoDB dynamoDb, string tableName, ExpectedArchive expected, CancellationToken cancellationToken)
     {
-        var stored = await ScanAsync(dynamoDb, tableName, ct);
+        var stored = await ScanAsync(dynamoDb, tableName, cancellationToken);
         var problems = new List<string>();
         var wrong = 0;
         foreach (var (connectionId, item) in expected.Items)
@@ -75,8 +75,8 @@ internal static class ArchiveVerifier
         }
     }
 
-    private static async Task<Dictionary<string, JsonObject>> ScanAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken ct) =>
-        (await TableReads.ScanAsync(dynamoDb, new ScanRequest { TableName = tableName, ConsistentRead = true }, ct))
+    private static async Task<Dictionary<string, JsonObject>> ScanAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken cancellationToken) =>
+        (await TableReads.ScanAsync(dynamoDb, new ScanRequest { TableName = tableName, ConsistentRead = true }, cancellationToken))
             .ToDictionary(item => item[SessionTable.PartitionKey].S, AttributeValueJson.Item, StringComparer.Ordinal);
 }
 
