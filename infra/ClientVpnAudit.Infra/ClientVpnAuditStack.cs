@@ -27,7 +27,7 @@ public sealed class ClientVpnAuditStack : Stack
 
     public AlarmsConstruct Alarms { get; }
 
-    public ClientVpnAuditStack(Construct scope, string id, ClientVpnAuditStackProps props) : base(scope, id, props)
+    public ClientVpnAuditStack(Construct scope, string id, ClientVpnAuditStackProps props) : base(scope, id, Protected(props))
     {
         var options = props.Options;
         var tableKey = options.KmsKeyArn is { } arn ? Key.FromKeyArn(this, "TableKey", arn) : null;
@@ -45,7 +45,7 @@ public sealed class ClientVpnAuditStack : Stack
             Options = options,
         });
 
-        _ = new ScheduleConstruct(this, "Schedule", new ScheduleProps
+        var schedule = new ScheduleConstruct(this, "Schedule", new ScheduleProps
         {
             Function = Archiver.Function,
             Interval = options.Schedule,
@@ -55,13 +55,29 @@ public sealed class ClientVpnAuditStack : Stack
         {
             Function = Archiver.Function,
             DeadLetterQueue = deadLetters.Queue,
+            ScheduleRule = schedule.Rule,
+            Schedule = options.Schedule,
             AlarmEmail = options.AlarmEmail,
+        });
+
+        _ = new DashboardConstruct(this, "Dashboard", new DashboardConstructProps
+        {
+            Function = Archiver.Function,
+            DeadLetterQueue = deadLetters.Queue,
+            TimeBudgetSeconds = ArchiverFunctionDefaults.TimeBudgetSeconds,
         });
 
         Output(OutputNames.TableName, Sessions.Table.TableName, "The sessions table");
         Output(OutputNames.FunctionName, Archiver.Function.FunctionName, "The archiver function");
         Output(OutputNames.LogGroupName, Archiver.LogGroup.LogGroupName, "The archiver's logs (run summaries)");
         Output(OutputNames.AlarmTopicArn, Alarms.Topic.TopicArn, "Subscribe here to receive the alarms");
+    }
+
+    /// <summary>Termination protection as the options say (on unless turned off), whatever the caller's props say.</summary>
+    private static ClientVpnAuditStackProps Protected(ClientVpnAuditStackProps props)
+    {
+        props.TerminationProtection = props.Options.TerminationProtection;
+        return props;
     }
 
     private void Output(string id, string value, string description) =>

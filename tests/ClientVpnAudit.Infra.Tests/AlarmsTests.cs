@@ -1,6 +1,5 @@
 using Amazon.CDK.Assertions;
 using ClientVpnAudit.Archiver.Reporting;
-using ClientVpnAudit.Infra.Constructs;
 using static ClientVpnAudit.Infra.Tests.TemplateJson;
 
 namespace ClientVpnAudit.Infra.Tests;
@@ -9,13 +8,12 @@ public sealed class AlarmsTests(DefaultStackFixture stack) : IClassFixture<Defau
 {
     private const string AlarmType = "AWS::CloudWatch::Alarm";
     private const int FiveMinutes = 300;
-    private const int ClientVpnWindowMinutes = 60;
     private readonly Template _template = stack.Template;
 
     private string FunctionId => _template.SingleLogicalId("AWS::Lambda::Function");
 
     [Fact]
-    public void Stack_HasTheFourAlarms() => _template.ResourceCountIs(AlarmType, 4);
+    public void Stack_HasTheFiveAlarms() => _template.ResourceCountIs(AlarmType, 5);
 
     [Fact]
     public void ErrorsAlarm_FiresOnErrorsInTwoFiveMinutePeriodsInARow()
@@ -36,7 +34,7 @@ public sealed class AlarmsTests(DefaultStackFixture stack) : IClassFixture<Defau
     }
 
     [Fact]
-    public void StalenessAlarm_FiresAfterThirtyMinutesWithoutASuccessfulRun_IncludingNoDataAtAll()
+    public void StalenessAlarm_OfTheFiveMinuteSchedule_FiresAfterFifteenMinutesWithoutASuccessfulRun_IncludingNoDataAtAll()
     {
         var functionName = new Capture();
         _template.HasResourceProperties(AlarmType, Match.ObjectLike(new Dictionary<string, object>
@@ -46,29 +44,26 @@ public sealed class AlarmsTests(DefaultStackFixture stack) : IClassFixture<Defau
             ["Dimensions"] = new object[] { Dimension(ArchiverMetrics.FunctionNameDimension, functionName) },
             ["Statistic"] = "Sum",
             ["Period"] = FiveMinutes,
-            ["EvaluationPeriods"] = 6,
-            ["DatapointsToAlarm"] = 6,
+            ["EvaluationPeriods"] = 3,
+            ["DatapointsToAlarm"] = 3,
             ["Threshold"] = 1,
             ["ComparisonOperator"] = "LessThanThreshold",
             ["TreatMissingData"] = "breaching",
         }));
 
         Assert.Equal(Ref(FunctionId), functionName.AsObject());
-        var window = AlarmsConstruct.StalenessPeriods * AlarmsConstruct.Period.ToMinutes();
-        Assert.Equal(30, window);
-        Assert.True(window < ClientVpnWindowMinutes);
     }
 
     [Fact]
-    public void DeadLetterAlarm_FiresWhenTheQueueHoldsAMessage()
+    public void DeadLetterAlarm_FiresInEachPeriodThatSentAMessage_AndClearsItself()
     {
         var queueId = _template.SingleLogicalId("AWS::SQS::Queue");
         _template.HasResourceProperties(AlarmType, Match.ObjectLike(new Dictionary<string, object>
         {
             ["Namespace"] = "AWS/SQS",
-            ["MetricName"] = "ApproximateNumberOfMessagesVisible",
+            ["MetricName"] = "NumberOfMessagesSent",
             ["Dimensions"] = new object[] { Dimension("QueueName", GetAtt(queueId, "QueueName")) },
-            ["Statistic"] = "Maximum",
+            ["Statistic"] = "Sum",
             ["Period"] = FiveMinutes,
             ["EvaluationPeriods"] = 1,
             ["Threshold"] = 1,
@@ -95,12 +90,30 @@ public sealed class AlarmsTests(DefaultStackFixture stack) : IClassFixture<Defau
     }
 
     [Fact]
+    public void FailedInvocationsAlarm_FiresWhenEventBridgeCannotStartARun()
+    {
+        var ruleId = _template.SingleLogicalId("AWS::Events::Rule");
+        _template.HasResourceProperties(AlarmType, Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Namespace"] = "AWS/Events",
+            ["MetricName"] = "FailedInvocations",
+            ["Dimensions"] = new object[] { Dimension("RuleName", Ref(ruleId)) },
+            ["Statistic"] = "Sum",
+            ["Period"] = FiveMinutes,
+            ["EvaluationPeriods"] = 1,
+            ["Threshold"] = 1,
+            ["ComparisonOperator"] = "GreaterThanOrEqualToThreshold",
+            ["TreatMissingData"] = "notBreaching",
+        }));
+    }
+
+    [Fact]
     public void EveryAlarm_NotifiesTheTopic_OnAlarmAndOnOk()
     {
         var topic = new object[] { Ref(_template.SingleLogicalId("AWS::SNS::Topic")) };
         var alarms = _template.FindResources(AlarmType);
 
-        Assert.Equal(4, alarms.Count);
+        Assert.Equal(5, alarms.Count);
         Assert.All(alarms.Keys, alarmId =>
         {
             var properties = _template.Properties(alarmId);

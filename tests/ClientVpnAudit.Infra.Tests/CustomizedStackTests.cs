@@ -37,11 +37,22 @@ public sealed class CustomizedStackTests(CustomizedStackFixture stack) : IClassF
     }
 
     [Fact]
-    public void EventAge_OfOneMinuteSchedule_IsLambdasSixtySecondMinimum()
+    public void Function_ReservesTheConcurrencyAskedFor() =>
+        _template.HasResourceProperties("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["ReservedConcurrentExecutions"] = 2,
+        }));
+
+    [Fact]
+    public void TerminationProtection_CanBeTurnedOff() => Assert.False(stack.Stack.TerminationProtection);
+
+    [Fact]
+    public void EventAge_OfOneMinuteSchedule_LeavesRoomForTheRetryOfAFailedRun()
     {
+        // A failed run takes up to the 2-minute timeout, and Lambda retries it about a minute later: 180 s.
         _template.HasResourceProperties("AWS::Lambda::EventInvokeConfig", Match.ObjectLike(new Dictionary<string, object>
         {
-            ["MaximumEventAgeInSeconds"] = 60,
+            ["MaximumEventAgeInSeconds"] = 180,
         }));
         _template.HasResourceProperties("AWS::Events::Rule", Match.ObjectLike(new Dictionary<string, object>
         {
@@ -49,7 +60,7 @@ public sealed class CustomizedStackTests(CustomizedStackFixture stack) : IClassF
             {
                 Match.ObjectLike(new Dictionary<string, object>
                 {
-                    ["RetryPolicy"] = Match.ObjectLike(new Dictionary<string, object> { ["MaximumEventAgeInSeconds"] = 60 }),
+                    ["RetryPolicy"] = Match.ObjectLike(new Dictionary<string, object> { ["MaximumEventAgeInSeconds"] = 180 }),
                 }),
             }),
         }));

@@ -6,6 +6,8 @@ namespace ClientVpnAudit.Infra.Tests;
 public sealed class ScheduleRefusalTests
 {
     [Theory]
+    [InlineData(24)]
+    [InlineData(30)]
     [InlineData(31)]
     [InlineData(60)]
     [InlineData(0)]
@@ -21,12 +23,12 @@ public sealed class ScheduleRefusalTests
 
         Assert.Equal(ContextKeys.ScheduleMinutes, error.Key);
         Assert.Contains(Convert.ToString(scheduleMinutes, System.Globalization.CultureInfo.InvariantCulture)!, error.Message);
-        Assert.Contains("from 1 to 30", error.Message);
+        Assert.Contains("from 1 to 23", error.Message);
     }
 
     [Theory]
     [InlineData(1)]
-    [InlineData(30)]
+    [InlineData(23)]
     public void ScheduleMinutes_AcceptsTheBounds(int minutes) =>
         Assert.Equal(minutes, ScheduleInterval.FromMinutes(minutes).Minutes);
 }

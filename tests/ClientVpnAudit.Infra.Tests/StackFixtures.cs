@@ -6,7 +6,15 @@ namespace ClientVpnAudit.Infra.Tests;
 /// <summary>The stack with no context at all: every default.</summary>
 public sealed class DefaultStackFixture
 {
-    public Template Template { get; } = TestStacks.Synthesize();
+    public DefaultStackFixture()
+    {
+        Stack = TestStacks.Create();
+        Template = Template.FromStack(Stack);
+    }
+
+    public ClientVpnAuditStack Stack { get; }
+
+    public Template Template { get; }
 }
 
 /// <summary>The stack with every context option set, the schedule at its 1-minute extreme.</summary>
@@ -22,7 +30,17 @@ public sealed class CustomizedStackFixture
         [ContextKeys.LogRetentionDays] = "731",
         [ContextKeys.ActiveRefreshMinutes] = 30,
         [ContextKeys.MaxConcurrency] = "8",
+        [ContextKeys.ReservedConcurrency] = 2,
+        [ContextKeys.TerminationProtection] = "false",
     };
 
-    public Template Template { get; } = TestStacks.Synthesize(Context);
+    public CustomizedStackFixture()
+    {
+        Stack = TestStacks.Create(Context);
+        Template = Template.FromStack(Stack);
+    }
+
+    public ClientVpnAuditStack Stack { get; }
+
+    public Template Template { get; }
 }

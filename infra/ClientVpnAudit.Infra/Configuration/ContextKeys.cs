@@ -11,4 +11,6 @@ public static class ContextKeys
     public const string LogRetentionDays = "logRetentionDays";
     public const string ActiveRefreshMinutes = "activeRefreshMinutes";
     public const string MaxConcurrency = "maxConcurrency";
+    public const string ReservedConcurrency = "reservedConcurrency";
+    public const string TerminationProtection = "terminationProtection";
 }

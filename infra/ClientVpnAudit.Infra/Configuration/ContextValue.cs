@@ -47,6 +47,15 @@ public static class ContextValue
         _ => throw new InvalidContextException(key, raw, "expected a string or a number"),
     };
 
+    /// <summary>true or false (a JSON boolean, or the text "true"/"false" from `-c`), or null when not set.</summary>
+    public static bool? Flag(string key, object? raw) => raw switch
+    {
+        _ when !IsSet(raw) => null,
+        bool flag => flag,
+        string text when bool.TryParse(text.Trim(), out var flag) => flag,
+        _ => throw new InvalidContextException(key, raw, "expected true or false"),
+    };
+
     /// <summary>A trimmed string, or null when not set.</summary>
     public static string? Text(string key, object? raw)
     {

@@ -29,6 +29,12 @@ public sealed partial record StackOptions
 
     public int? MaxConcurrency { get; init; }
 
+    /// <summary>Concurrent executions reserved for the archiver; null reserves none (the default).</summary>
+    public int? ReservedConcurrency { get; init; }
+
+    /// <summary>CloudFormation refuses to delete the stack while this is on (the default).</summary>
+    public bool TerminationProtection { get; init; } = true;
+
     /// <summary>Reads the options from a construct tree's context (normally the App's).</summary>
     public static StackOptions FromContext(Node node) => FromContext(node.TryGetContext);
 
@@ -43,6 +49,8 @@ public sealed partial record StackOptions
         ActiveRefreshMinutes = ArchiverSetting<int?>(context, ContextKeys.ActiveRefreshMinutes,
             value => ArchiverOptionsReader.ReadActiveRefreshMinutes(value), null),
         MaxConcurrency = ArchiverSetting<int?>(context, ContextKeys.MaxConcurrency, value => ArchiverOptionsReader.ReadMaxConcurrency(value), null),
+        ReservedConcurrency = ContextValue.WholeNumber(ContextKeys.ReservedConcurrency, context(ContextKeys.ReservedConcurrency), 1, 1000),
+        TerminationProtection = ContextValue.Flag(ContextKeys.TerminationProtection, context(ContextKeys.TerminationProtection)) ?? true,
     };
 
     /// <summary>

@@ -1,12 +1,14 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.CloudWatch.Actions;
+using Amazon.CDK.AWS.Events;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SNS.Subscriptions;
 using Amazon.CDK.AWS.SQS;
 using ClientVpnAudit.Archiver.Reporting;
+using ClientVpnAudit.Infra.Configuration;
 using Constructs;
 
 namespace ClientVpnAudit.Infra.Constructs;
@@ -17,21 +19,25 @@ public sealed class AlarmsProps
 
     public required IQueue DeadLetterQueue { get; init; }
 
+    /// <summary>The schedule's rule: its failed invocations are alarmed on.</summary>
+    public required IRule ScheduleRule { get; init; }
+
+    /// <summary>The schedule the staleness window is derived from.</summary>
+    public required ScheduleInterval Schedule { get; init; }
+
     /// <summary>Subscribed to the alarm topic when set; the subscription must be confirmed from the email.</summary>
     public required string? AlarmEmail { get; init; }
 }
 
 /// <summary>
 /// The alarms that say the archive is at risk, all notifying one SNS topic on ALARM and on OK. The staleness alarm is
-/// the important one: it fires 30 minutes after the last successful run, while ended sessions are still listed by
-/// AWS Client VPN (60 minutes) and a fixed archiver can still recover them.
+/// the important one: its window is derived from the schedule (<see cref="ScheduleInterval"/>) so that it fires at
+/// least 20 minutes before what ended after the last successful run ages out of AWS Client VPN's 60-minute listing,
+/// while a repaired archiver can still recover it.
 /// </summary>
 public sealed class AlarmsConstruct : Construct
 {
-    public static readonly Duration Period = Duration.Minutes(5);
-
-    /// <summary>Six 5-minute periods: 30 minutes without a successful run.</summary>
-    public const int StalenessPeriods = 6;
+    public static readonly Duration Period = ArchiverFunctionDefaults.ToDuration(ScheduleInterval.AlarmPeriod);
 
     public const int ErrorPeriods = 2;
 
@@ -44,6 +50,8 @@ public sealed class AlarmsConstruct : Construct
     public Alarm DeadLetterAlarm { get; }
 
     public Alarm ThrottlesAlarm { get; }
+
+    public Alarm FailedInvocationsAlarm { get; }
 
     public AlarmsConstruct(Construct scope, string id, AlarmsProps props) : base(scope, id)
     {
@@ -71,25 +79,29 @@ public sealed class AlarmsConstruct : Construct
                 TreatMissingData = TreatMissingData.NOT_BREACHING,
             });
 
+        var schedule = props.Schedule;
         StalenessAlarm = RunSucceeded(props.Function)
             .CreateAlarm(this, "NoSuccessfulRun", new CreateAlarmOptions
             {
                 AlarmDescription =
-                    "No archiver run succeeded for 30 minutes. AWS Client VPN forgets ended connections after 60 " +
-                    "minutes: fix the archiver now and the next successful run still recovers them.",
+                    $"No archiver run succeeded for {schedule.StalenessWindow.TotalMinutes:0} minutes (runs every {schedule.Minutes} "
+                    + "minutes). AWS Client VPN forgets ended connections 60 minutes after their end: fix the archiver within "
+                    + $"{schedule.RecoveryLead.TotalMinutes:0} minutes and the next successful run still recovers them.",
                 Threshold = 1,
                 ComparisonOperator = ComparisonOperator.LESS_THAN_THRESHOLD,
-                EvaluationPeriods = StalenessPeriods,
-                DatapointsToAlarm = StalenessPeriods,
+                EvaluationPeriods = schedule.StalenessPeriods,
+                DatapointsToAlarm = schedule.StalenessPeriods,
                 // No metric at all (no runs, or runs that died before reporting) is exactly what this alarm is for.
                 TreatMissingData = TreatMissingData.BREACHING,
             });
 
+        // Messages sent, not messages visible: nothing reads this queue, so "visible" would stay in ALARM for the 14 days
+        // of retention after the first drop and hide every later one. A sum per period clears itself.
         DeadLetterAlarm = props.DeadLetterQueue
-            .MetricApproximateNumberOfMessagesVisible(new MetricOptions { Period = Period, Statistic = Stats.MAXIMUM })
+            .MetricNumberOfMessagesSent(new MetricOptions { Period = Period, Statistic = Stats.SUM })
             .CreateAlarm(this, "DeadLetters", new CreateAlarmOptions
             {
-                AlarmDescription = "A scheduled run was dropped (failed every attempt or expired): see the dead-letter queue.",
+                AlarmDescription = "A scheduled run was dropped (failed every attempt or waited too long): see the dead-letter queue.",
                 Threshold = 1,
                 ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
                 EvaluationPeriods = 1,
@@ -100,14 +112,24 @@ public sealed class AlarmsConstruct : Construct
             .MetricThrottles(new MetricOptions { Period = Period, Statistic = Stats.SUM })
             .CreateAlarm(this, "Throttles", new CreateAlarmOptions
             {
-                AlarmDescription = "An archiver run was throttled: a run outlasted the schedule interval (runs never overlap).",
+                AlarmDescription = "An archiver run was throttled: the account's (or the reserved) concurrency is exhausted.",
                 Threshold = 1,
                 ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
                 EvaluationPeriods = 1,
                 TreatMissingData = TreatMissingData.NOT_BREACHING,
             });
 
-        var alarms = new[] { ErrorsAlarm, StalenessAlarm, DeadLetterAlarm, ThrottlesAlarm };
+        FailedInvocationsAlarm = FailedInvocations(props.ScheduleRule)
+            .CreateAlarm(this, "ScheduleFailedInvocations", new CreateAlarmOptions
+            {
+                AlarmDescription = "EventBridge could not invoke the archiver (permissions, a deleted function, throttling).",
+                Threshold = 1,
+                ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                EvaluationPeriods = 1,
+                TreatMissingData = TreatMissingData.NOT_BREACHING,
+            });
+
+        var alarms = new[] { ErrorsAlarm, StalenessAlarm, DeadLetterAlarm, ThrottlesAlarm, FailedInvocationsAlarm };
         var notify = new SnsAction(Topic);
         foreach (var alarm in alarms)
         {
@@ -135,6 +157,16 @@ public sealed class AlarmsConstruct : Construct
                 ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Stack.Of(this).Account },
             },
         }));
+
+    /// <summary>EventBridge's count of the rule's invocations that failed.</summary>
+    public static Metric FailedInvocations(IRule rule) => new(new MetricProps
+    {
+        Namespace = "AWS/Events",
+        MetricName = "FailedInvocations",
+        DimensionsMap = new Dictionary<string, string> { ["RuleName"] = rule.RuleName },
+        Statistic = Stats.SUM,
+        Period = Period,
+    });
 
     /// <summary>The archiver's own EMF metric: 1 per complete run, 0 per incomplete one.</summary>
     public static Metric RunSucceeded(IFunction function) => new(new MetricProps

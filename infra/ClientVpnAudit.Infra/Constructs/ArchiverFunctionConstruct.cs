@@ -59,8 +59,9 @@ public sealed class ArchiverFunctionConstruct : Construct
             Code = props.Code,
             MemorySize = ArchiverFunctionDefaults.MemorySizeMb,
             Timeout = ArchiverFunctionDefaults.ToDuration(ArchiverFunctionDefaults.Timeout),
-            // Runs never overlap: a run that is still going when the next one is due makes the next one wait.
-            ReservedConcurrentExecutions = 1,
+            // No reservation unless asked for: Lambda refuses one that would leave the account below its unreserved
+            // minimum (new accounts), and overlapping runs are safe: every write is conditional.
+            ReservedConcurrentExecutions = props.Options.ReservedConcurrency,
             Role = role.Role,
             // Lambda's own lines (START, REPORT, errors) as JSON; the archiver's lines are JSON already and pass
             // through unchanged (see ArchiverEnvironment.RuntimeLogFormatVariable).
@@ -69,15 +70,8 @@ public sealed class ArchiverFunctionConstruct : Construct
             Environment = ArchiverEnvironment.Build(
                 props.Table.TableName, props.Options, ArchiverFunctionDefaults.TimeBudgetSeconds),
             RetryAttempts = ArchiverFunctionDefaults.AsyncRetryAttempts,
-            MaxEventAge = ArchiverFunctionDefaults.ToDuration(MaxEventAge(props.Options.Schedule)),
+            MaxEventAge = ArchiverFunctionDefaults.ToDuration(props.Options.Schedule.MaxEventAge),
             DeadLetterQueue = props.DeadLetterQueue,
         });
     }
-
-    /// <summary>
-    /// An event older than one schedule interval is stale: the next scheduled run has already started (or been
-    /// queued) and does the same work. Dropping it sends it to the dead-letter queue instead of running it late.
-    /// </summary>
-    public static TimeSpan MaxEventAge(ScheduleInterval schedule) =>
-        schedule.TimeSpan > ArchiverFunctionDefaults.MinimumEventAge ? schedule.TimeSpan : ArchiverFunctionDefaults.MinimumEventAge;
 }

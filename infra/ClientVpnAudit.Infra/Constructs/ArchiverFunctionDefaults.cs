@@ -6,9 +6,8 @@ namespace ClientVpnAudit.Infra.Constructs;
 public static class ArchiverFunctionDefaults
 {
     /// <summary>
-    /// One full vCPU. The benchmark (bench/results/latest.md) measured about 0.3 ms of CPU per DynamoDB request: a
-    /// 100,000-connection poll needs about 34 CPU-seconds, which at 512 MB (0.29 vCPU) would not fit the time budget.
-    /// Memory itself peaks near 155 MB.
+    /// One full vCPU: the benchmark (bench/results/latest.md, "CPU") shows that a 100,000-connection poll at 512 MB
+    /// (0.29 vCPU) would not fit the time budget; memory itself stays far below this.
     /// </summary>
     public const int MemorySizeMb = 1769;
 
@@ -22,11 +21,8 @@ public static class ArchiverFunctionDefaults
 
     public static int TimeBudgetSeconds => (int)(Timeout - TimeBudgetMargin).TotalSeconds;
 
-    /// <summary>One retry of a failed run; the event age limit drops it if it would meet the next scheduled run.</summary>
+    /// <summary>One retry of a failed run; the event age limit (see ScheduleInterval.MaxEventAge) drops a stale one.</summary>
     public const int AsyncRetryAttempts = 1;
-
-    /// <summary>Lambda's lower bound for MaximumEventAgeInSeconds.</summary>
-    public static readonly TimeSpan MinimumEventAge = TimeSpan.FromSeconds(60);
 
     public static Duration ToDuration(TimeSpan span) => Duration.Seconds(span.TotalSeconds);
 }

@@ -32,7 +32,7 @@ public sealed class ScheduleConstruct : Construct
         Rule.AddTarget(new LambdaFunction(props.Function, new LambdaFunctionProps
         {
             RetryAttempts = DeliveryRetryAttempts,
-            MaxEventAge = ArchiverFunctionDefaults.ToDuration(ArchiverFunctionConstruct.MaxEventAge(props.Interval)),
+            MaxEventAge = ArchiverFunctionDefaults.ToDuration(props.Interval.MaxEventAge),
         }));
     }
 }
