@@ -13,4 +13,17 @@ public static class ContextKeys
     public const string MaxConcurrency = "maxConcurrency";
     public const string ReservedConcurrency = "reservedConcurrency";
     public const string TerminationProtection = "terminationProtection";
+
+    /// <summary>`-c env=NAME` chooses a block of <see cref="Environments"/> (see DeploymentEnvironment).</summary>
+    public const string Environment = "env";
+
+    /// <summary>cdk.json's committed blocks of settings, one per environment.</summary>
+    public const string Environments = "environments";
+
+    /// <summary>Every deployment setting (what an environment's block may hold).</summary>
+    public static readonly IReadOnlyList<string> Settings =
+    [
+        ScheduleMinutes, RetentionDays, EndpointIds, AlarmEmail, KmsKeyArn, LogRetentionDays, ActiveRefreshMinutes,
+        MaxConcurrency, ReservedConcurrency, TerminationProtection,
+    ];
 }

@@ -35,14 +35,27 @@ public sealed partial record StackOptions
     /// <summary>CloudFormation refuses to delete the stack while this is on (the default).</summary>
     public bool TerminationProtection { get; init; } = true;
 
-    /// <summary>Reads the options from a construct tree's context (normally the App's).</summary>
+    /// <summary>"Deliberately no alarm email" in an environment's block.</summary>
+    public const string NoAlarmEmail = "none";
+
+    /// <summary>"Deliberately the AWS-owned key" in an environment's block.</summary>
+    public const string AwsOwnedKey = "aws-owned";
+
+    /// <summary>"Deliberately every endpoint" in an environment's block.</summary>
+    public const string AllEndpoints = "all";
+
+    /// <summary>Reads the options from a construct tree's context (normally the App's), through `-c env` when given.</summary>
     public static StackOptions FromContext(Node node) => FromContext(node.TryGetContext);
 
-    public static StackOptions FromContext(Func<string, object?> context) => new()
+    public static StackOptions FromContext(Func<string, object?> rawContext) => Read(DeploymentEnvironment.Select(rawContext));
+
+    private static StackOptions Read(Func<string, object?> context) => new()
     {
         Schedule = ScheduleInterval.FromContext(context(ContextKeys.ScheduleMinutes)),
         RetentionDays = ArchiverSetting<int?>(context, ContextKeys.RetentionDays, value => ArchiverOptionsReader.ReadRetentionDays(value), null),
-        EndpointIds = ArchiverSetting(context, ContextKeys.EndpointIds, ArchiverOptionsReader.ReadEndpointIds, []),
+        EndpointIds = IsWord(context(ContextKeys.EndpointIds), AllEndpoints)
+            ? []
+            : ArchiverSetting(context, ContextKeys.EndpointIds, ArchiverOptionsReader.ReadEndpointIds, []),
         AlarmEmail = ParseAlarmEmail(context(ContextKeys.AlarmEmail)),
         KmsKeyArn = ParseKmsKeyArn(context(ContextKeys.KmsKeyArn)),
         LogRetentionDays = LogGroupRetention.FromContext(context(ContextKeys.LogRetentionDays)),
@@ -75,8 +88,15 @@ public sealed partial record StackOptions
         }
     }
 
+    private static bool IsWord(object? raw, string word) => raw is string text && text.Trim() == word;
+
     private static string? ParseAlarmEmail(object? raw)
     {
+        if (IsWord(raw, NoAlarmEmail))
+        {
+            return null;
+        }
+
         var email = ContextValue.Text(ContextKeys.AlarmEmail, raw);
         return email is null || EmailPattern().IsMatch(email)
             ? email
@@ -85,6 +105,11 @@ public sealed partial record StackOptions
 
     private static string? ParseKmsKeyArn(object? raw)
     {
+        if (IsWord(raw, AwsOwnedKey))
+        {
+            return null;
+        }
+
         var arn = ContextValue.Text(ContextKeys.KmsKeyArn, raw);
         return arn is null || KmsKeyArnPattern().IsMatch(arn)
             ? arn
