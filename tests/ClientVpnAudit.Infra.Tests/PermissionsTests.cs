@@ -10,7 +10,7 @@ public sealed class PermissionsTests(DefaultStackFixture stack) : IClassFixture<
     public static readonly IReadOnlyList<string> ExpectedActions =
     [
         "ec2:DescribeClientVpnEndpoints", "ec2:DescribeClientVpnConnections",
-        "dynamodb:BatchGetItem", "dynamodb:UpdateItem", "dynamodb:Query",
+        "dynamodb:BatchGetItem", "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:Scan",
         "logs:CreateLogStream", "logs:PutLogEvents",
         "sqs:SendMessage",
     ];
@@ -78,6 +78,20 @@ public sealed class PermissionsTests(DefaultStackFixture stack) : IClassFixture<
             ["Fn::Join"] = new object[] { "", new object[] { tableArn, "/index/*" } },
         };
         Assert.Equivalent(new object[] { tableArn, indexArns }, statement["Resource"], strict: true);
+    }
+
+    [Fact]
+    public void Scan_IsOnTheSparseOpenSessionsIndexOnly_NeverOnTheTable()
+    {
+        var tableId = _template.SingleLogicalId("AWS::DynamoDB::Table");
+        var statement = StatementWith(ArchiverRoleConstruct.OpenSessionsScanAction);
+
+        Assert.Equal([ArchiverRoleConstruct.OpenSessionsScanAction], Actions(statement));
+        var indexArn = new Dictionary<string, object>
+        {
+            ["Fn::Join"] = new object[] { "", new object[] { GetAtt(tableId, "Arn"), "/index/" + Archiver.Sessions.SessionTable.ActiveByEndpoint.Name } },
+        };
+        Assert.Equivalent(indexArn, statement["Resource"], strict: true);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Logs;
+using ClientVpnAudit.Archiver.Sessions;
 using Constructs;
 
 namespace ClientVpnAudit.Infra.Constructs;
@@ -26,9 +27,12 @@ public sealed class ArchiverRoleConstruct : Construct
     public static readonly IReadOnlyList<string> Ec2Actions =
         ["ec2:DescribeClientVpnEndpoints", "ec2:DescribeClientVpnConnections"];
 
-    /// <summary>Read-before-write (BatchGetItem), the conditional upsert (UpdateItem), the lost-session scan (Query).</summary>
+    /// <summary>Read-before-write (BatchGetItem), the conditional upsert (UpdateItem), an endpoint's open sessions (Query).</summary>
     public static readonly IReadOnlyList<string> TableActions =
         ["dynamodb:BatchGetItem", "dynamodb:UpdateItem", "dynamodb:Query"];
+
+    /// <summary>The open sessions of every endpoint, to close those of deleted ones: a Scan of the sparse index only.</summary>
+    public const string OpenSessionsScanAction = "dynamodb:Scan";
 
     /// <summary>
     /// What CDK's read/write table grant gives on a customer-managed key, spelled out without wildcards
@@ -58,6 +62,11 @@ public sealed class ArchiverRoleConstruct : Construct
 
         // Table.Grant also covers "<table ARN>/index/*" because the table has indexes.
         props.Table.Grant(Role, TableActions.ToArray());
+        Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = [OpenSessionsScanAction],
+            Resources = [$"{props.Table.TableArn}/index/{SessionTable.ActiveByEndpoint.Name}"],
+        }));
 
         if (props.TableEncryptionKey is { } key)
         {
