@@ -77,6 +77,15 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.SmallArchive>, I
     }
 
     [Fact]
+    public async Task Emulator_DenyingAnActionItDoesNotServe_NamesIt()
+    {
+        var result = await AssertRefusedAsync(["emulator", Path.Combine(Demo.Snapshots, "2026-03-02T0900Z.json"), "--deny", "DescribeInstances"],
+            "--deny: 'DescribeInstances'");
+
+        Assert.Contains("DescribeClientVpnEndpoints or DescribeClientVpnConnections", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sessions_WithAnUnknownOutput_NamesTheOptionAndTheValue()
     {
         var result = await AssertRefusedAsync(["sessions", "--output", "xml"], "--output");

@@ -1,4 +1,7 @@
+using System.Net;
 using System.Text.Json;
+using Amazon.EC2;
+using Amazon.EC2.Model;
 using ClientVpnAudit.Cli.Tests.Support;
 using ClientVpnAudit.Testing;
 
@@ -45,6 +48,23 @@ public sealed class EmulatorCommandTests
         Assert.Contains($"--endpoint-url {emulator.Url}", emulator.Output, StringComparison.Ordinal);
         using var client = new HttpClient();
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.GetAsync(emulator.Url));
+    }
+
+    [Fact]
+    public async Task Emulator_WithDeny_AnswersUnauthorizedOperationToThatAction_DryRunIncluded_AndDryRunOperationToTheOther()
+    {
+        await using var emulator = await ServingCommand.StartAsync("emulator", SnapshotFile, "--port", "0", "--deny", "ec2:DescribeClientVpnConnections");
+        using var ec2 = AwsClients.Ec2(emulator.Url);
+
+        var denied = await Assert.ThrowsAsync<AmazonEC2Exception>(() => ec2.DescribeClientVpnConnectionsAsync(
+            new DescribeClientVpnConnectionsRequest { ClientVpnEndpointId = Demo.CorporateEndpoint, DryRun = true }));
+        var allowed = await Assert.ThrowsAsync<AmazonEC2Exception>(() => ec2.DescribeClientVpnEndpointsAsync(
+            new DescribeClientVpnEndpointsRequest { DryRun = true }));
+
+        Assert.Equal(("UnauthorizedOperation", HttpStatusCode.Forbidden), (denied.ErrorCode, denied.StatusCode));
+        Assert.Equal(("DryRunOperation", HttpStatusCode.PreconditionFailed), (allowed.ErrorCode, allowed.StatusCode));
+        Assert.Contains("as EC2, denying DescribeClientVpnConnections, at", emulator.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, await emulator.StopAsync());
     }
 
     private static List<JsonElement> Only(JsonElement answer, string property)

@@ -106,6 +106,54 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task Deny_DescribeClientVpnConnections_Answers403UnauthorizedOperation_EvenToADryRun()
+    {
+        await using var emulator = await Ec2Emulator.StartAsync(TestData.SeedExample());
+        emulator.Faults.Deny("DescribeClientVpnConnections");
+        using var ec2 = TestData.Client(emulator);
+
+        var real = await Assert.ThrowsAsync<AmazonEC2Exception>(() => ec2.DescribeClientVpnConnectionsAsync(Seed()));
+        var dryRun = await Assert.ThrowsAsync<AmazonEC2Exception>(() =>
+            ec2.DescribeClientVpnConnectionsAsync(new DescribeClientVpnConnectionsRequest { ClientVpnEndpointId = TestData.SeedEndpoint, DryRun = true }));
+
+        foreach (var exception in new[] { real, dryRun })
+        {
+            Assert.Equal("UnauthorizedOperation", exception.ErrorCode);
+            Assert.Equal("You are not authorized to perform this operation.", exception.Message);
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, exception.StatusCode);
+        }
+
+        Assert.Equal(2, emulator.RequestCount("DescribeClientVpnConnections"));
+    }
+
+    [Fact]
+    public async Task Deny_OneAction_LeavesTheOtherAllowed_SoItsDryRunAnswersDryRunOperation()
+    {
+        await using var emulator = await Ec2Emulator.StartAsync(TestData.SeedExample());
+        emulator.Faults.Deny("DescribeClientVpnEndpoints");
+        using var ec2 = TestData.Client(emulator);
+
+        var endpoints = await Assert.ThrowsAsync<AmazonEC2Exception>(() =>
+            ec2.DescribeClientVpnEndpointsAsync(new DescribeClientVpnEndpointsRequest { DryRun = true }));
+        var connections = await Assert.ThrowsAsync<AmazonEC2Exception>(() =>
+            ec2.DescribeClientVpnConnectionsAsync(new DescribeClientVpnConnectionsRequest { ClientVpnEndpointId = TestData.SeedEndpoint, DryRun = true }));
+
+        Assert.Equal(("UnauthorizedOperation", System.Net.HttpStatusCode.Forbidden), (endpoints.ErrorCode, endpoints.StatusCode));
+        Assert.Equal(("DryRunOperation", System.Net.HttpStatusCode.PreconditionFailed), (connections.ErrorCode, connections.StatusCode));
+        Assert.Equal(2, (await ec2.DescribeClientVpnConnectionsAsync(Seed())).Connections.Count);
+    }
+
+    [Fact]
+    public void Deny_OfAnActionTheEmulatorDoesNotServe_IsRefused()
+    {
+        var faults = new EmulatorFaults();
+
+        var exception = Assert.Throws<ArgumentException>(() => faults.Deny("DescribeInstances"));
+
+        Assert.Contains("DescribeInstances", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RepeatNextToken_SecondPageRepeatsTheFirstPagesToken()
     {
         var snapshot = SnapshotLoader.FromConnections(TestData.Connections("cvpn-endpoint-a", 12));
@@ -237,6 +285,7 @@ public sealed class FaultInjectionTests
         emulator.Faults.FailWith500(10);
         emulator.Faults.NotFound(TestData.SeedEndpoint);
         emulator.Faults.Unauthorized(TestData.SeedEndpoint);
+        emulator.Faults.Deny("DescribeClientVpnConnections");
         emulator.Faults.RepeatNextToken(TestData.SeedEndpoint);
         emulator.Faults.EmptyPagesFirst(TestData.SeedEndpoint, EmptyPageForm.Omitted);
         emulator.Faults.Delay = TimeSpan.FromSeconds(10);

@@ -10,10 +10,15 @@ public static class CliApp
 {
     public const string Name = "cvpn-audit";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        RunAsync(args, output, error, TimeProvider.System, cancellationToken);
+
+    /// <param name="clock">"Now" for the commands about the live system (doctor's freshness): the machine's clock, but for tests.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider clock,
+        CancellationToken cancellationToken = default)
     {
         var io = new CliOutput(output, error);
-        var parsed = BuildRootCommand(io).Parse(args);
+        var parsed = BuildRootCommand(io, clock).Parse(args);
         if (parsed.Action is ParseErrorAction)
         {
             // An unknown word explains more than the "Required command was not provided" it also causes.
@@ -49,7 +54,7 @@ public static class CliApp
         }
     }
 
-    private static RootCommand BuildRootCommand(CliOutput io) => new(
+    private static RootCommand BuildRootCommand(CliOutput io, TimeProvider clock) => new(
         "Runs the ClientVpnAudit archiver locally on sample snapshots or against AWS, and queries and exports the archived "
         + "Client VPN sessions. Without a store option the archive is a local DynamoDB (dynalite) kept in --data-dir.")
     {
@@ -60,5 +65,6 @@ public static class CliApp
         ExportCommand.Create(io),
         EmulatorCommand.Create(io),
         DynamoDbCommand.Create(io),
+        DoctorCommand.Create(io, clock),
     };
 }

@@ -23,7 +23,7 @@ internal static class DescribeConnections
         }
 
         var endpointFaults = faults.ForEndpoint(endpointId);
-        if (endpointFaults.Unauthorized)
+        if (faults.IsDenied(Action) || endpointFaults.Unauthorized)
         {
             throw new Ec2ErrorException(Ec2Error.Unauthorized());
         }

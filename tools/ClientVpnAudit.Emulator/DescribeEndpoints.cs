@@ -16,6 +16,10 @@ internal static class DescribeEndpoints
                 throw new Ec2ErrorException(Ec2Error.InvalidFilter(filter.Name));
             }
         }
+        if (faults.IsDenied(Action))
+        {
+            throw new Ec2ErrorException(Ec2Error.Unauthorized());
+        }
         if (query.IsTrue("DryRun"))
         {
             throw new Ec2ErrorException(Ec2Error.DryRun());

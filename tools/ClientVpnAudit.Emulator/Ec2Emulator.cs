@@ -34,6 +34,9 @@ public sealed class Ec2Emulator : IAsyncDisposable
         Url = null!;
     }
 
+    /// <summary>The EC2 actions the emulator answers; any other answers InvalidAction.</summary>
+    public static IReadOnlyList<string> Actions { get; } = [DescribeEndpoints.Action, DescribeConnections.Action];
+
     /// <summary>http://127.0.0.1:PORT/</summary>
     public Uri Url { get; private set; }
 

@@ -13,7 +13,7 @@ public enum EmptyPageForm
 /// <summary>
 /// Fault injection. Every member is thread-safe and takes effect on the next request.
 /// Request-level faults (throttling, 500s, delays) apply to every action; endpoint faults apply to
-/// DescribeClientVpnConnections for that endpoint.
+/// DescribeClientVpnConnections for that endpoint; a denied action answers UnauthorizedOperation whatever it asks.
 /// </summary>
 public sealed class EmulatorFaults
 {
@@ -22,6 +22,7 @@ public sealed class EmulatorFaults
     private readonly Dictionary<string, TimeSpan> _endpointDelays = new(StringComparer.Ordinal);
     private readonly HashSet<string> _notFound = new(StringComparer.Ordinal);
     private readonly HashSet<string> _unauthorized = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _denied = new(StringComparer.Ordinal);
     private readonly HashSet<string> _repeatNextToken = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (EmptyPageForm Form, int Pages)> _emptyPagesFirst = new(StringComparer.Ordinal);
     private readonly HashSet<string> _failLaterPages = new(StringComparer.Ordinal);
@@ -60,6 +61,21 @@ public sealed class EmulatorFaults
     public void Unauthorized(string endpointId)
     {
         lock (_lock) _unauthorized.Add(endpointId);
+    }
+
+    /// <summary>
+    /// The action answers 403 UnauthorizedOperation to every request, DryRun included, as EC2 does when IAM does not
+    /// allow it: ec2:DescribeClientVpnConnections missing from the caller's policy, for instance.
+    /// </summary>
+    /// <param name="action">One of <see cref="Ec2Emulator.Actions"/>.</param>
+    public void Deny(string action)
+    {
+        if (!Ec2Emulator.Actions.Contains(action, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"the emulator serves {string.Join(" and ", Ec2Emulator.Actions)}, not {action}", nameof(action));
+        }
+
+        lock (_lock) _denied.Add(action);
     }
 
     /// <summary>
@@ -112,6 +128,7 @@ public sealed class EmulatorFaults
             _endpointDelays.Clear();
             _notFound.Clear();
             _unauthorized.Clear();
+            _denied.Clear();
             _repeatNextToken.Clear();
             _emptyPagesFirst.Clear();
             _failLaterPages.Clear();
@@ -132,6 +149,12 @@ public sealed class EmulatorFaults
             }
             return delay;
         }
+    }
+
+    /// <summary>True when <see cref="Deny"/> was called for this action.</summary>
+    internal bool IsDenied(string action)
+    {
+        lock (_lock) return _denied.Contains(action);
     }
 
     /// <summary>The throttle or 500 this request consumes, if any.</summary>

@@ -7,6 +7,8 @@ namespace ClientVpnAudit.Cli.Commands;
 /// <summary>`emulator SNAPSHOT`: serve a snapshot as the EC2 API on 127.0.0.1 until Ctrl-C.</summary>
 internal static class EmulatorCommand
 {
+    private const string IamPrefix = "ec2:";
+
     public static Command Create(CliOutput io)
     {
         var file = new Argument<string>("snapshot")
@@ -14,13 +16,21 @@ internal static class EmulatorCommand
             Description = "A snapshot: aws ec2 describe-client-vpn-connections output, optionally with a ClientVpnEndpoints array",
         };
         var port = PortOption.Create("Port on 127.0.0.1 (default: a free port)", fallback: 0);
+        var deny = new Option<string[]>("--deny")
+        {
+            Description = $"Answer UnauthorizedOperation (403) to this action, DryRun included, as EC2 does when IAM does not allow it: "
+                + $"{string.Join(" or ", Ec2Emulator.Actions)} (repeatable)",
+            HelpName = "action",
+        };
 
         var command = new Command("emulator", "Serve a snapshot as the EC2 Client VPN API on 127.0.0.1 until Ctrl-C");
         command.Arguments.Add(file);
         command.Options.Add(port);
+        command.Options.Add(deny);
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var path = parsed.GetValue(file)!;
+            var denied = ReadDenied(parsed.GetValue(deny) ?? []);
             var snapshot = SnapshotLoader.Load(path);
             var chosenPort = parsed.GetValue(port);
             Ec2Emulator emulator;
@@ -35,9 +45,15 @@ internal static class EmulatorCommand
 
             await using (emulator)
             {
+                foreach (var action in denied)
+                {
+                    emulator.Faults.Deny(action);
+                }
+
                 var example = snapshot.Endpoints.FirstOrDefault()?.ClientVpnEndpointId ?? "cvpn-endpoint-...";
                 await Serving.AnnounceAndWaitAsync(io,
-                    $"{path} ({snapshot.Connections.Count} connections, {snapshot.Endpoints.Count} endpoints) as EC2", emulator.Url,
+                    $"{path} ({snapshot.Connections.Count} connections, {snapshot.Endpoints.Count} endpoints) as EC2"
+                    + (denied.Count > 0 ? $", denying {string.Join(" and ", denied)}," : ""), emulator.Url,
                     $"aws ec2 describe-client-vpn-connections --endpoint-url {emulator.Url} --client-vpn-endpoint-id {example}", cancellationToken);
             }
 
@@ -45,4 +61,14 @@ internal static class EmulatorCommand
         });
         return command;
     }
+
+    /// <summary>The actions to deny, by their API name; the IAM form (ec2:DescribeClientVpnConnections) is accepted too.</summary>
+    private static IReadOnlyList<string> ReadDenied(IEnumerable<string> values) =>
+        values.Select(value =>
+        {
+            var action = value.StartsWith(IamPrefix, StringComparison.Ordinal) ? value[IamPrefix.Length..] : value;
+            return Ec2Emulator.Actions.Contains(action, StringComparer.Ordinal)
+                ? action
+                : throw new CliInputException($"--deny: '{value}' is not an action the emulator serves ({string.Join(" or ", Ec2Emulator.Actions)})");
+        }).Distinct(StringComparer.Ordinal).ToList();
 }

@@ -49,6 +49,9 @@ internal sealed class StoreOptions
         }
     }
 
+    /// <summary>With --aws the table has no default: the deployed name is a stack output.</summary>
+    public static CliInputException AwsWithoutTable() => new("--aws needs --table NAME (the stack's TableName output)");
+
     public StoreSelection Read(ParseResult parsed)
     {
         var table = parsed.GetValue(_table);
@@ -72,7 +75,7 @@ internal sealed class StoreOptions
             return new StoreSelection
             {
                 Kind = StoreKind.Aws,
-                TableName = table ?? throw new CliInputException("--aws needs --table NAME (the stack's TableName output)"),
+                TableName = table ?? throw AwsWithoutTable(),
             };
         }
 

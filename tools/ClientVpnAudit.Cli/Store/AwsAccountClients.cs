@@ -10,20 +10,16 @@ internal static class AwsAccountClients
     public static IAmazonDynamoDB DynamoDb(TimeSpan? timeout = null, int? maxErrorRetry = null)
     {
         var config = new AmazonDynamoDBConfig();
-        if (timeout is not null)
-        {
-            config.Timeout = timeout;
-        }
-
-        if (maxErrorRetry is not null)
-        {
-            config.MaxErrorRetry = maxErrorRetry.Value;
-        }
-
+        Limit(config, timeout, maxErrorRetry);
         return Create(() => new AmazonDynamoDBClient(config));
     }
 
-    public static IAmazonEC2 Ec2() => Create(() => new AmazonEC2Client());
+    public static IAmazonEC2 Ec2(TimeSpan? timeout = null)
+    {
+        var config = new AmazonEC2Config();
+        Limit(config, timeout, maxErrorRetry: null);
+        return Create(() => new AmazonEC2Client(config));
+    }
 
     /// <summary>True when the SDK failed before sending anything because it found no credentials.</summary>
     public static bool IsMissingCredentials(Exception exception) =>
@@ -33,6 +29,19 @@ internal static class AwsAccountClients
     public static CliInputException MissingCredentials(Exception exception) => new(
         "--aws: no AWS credentials found (set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run aws sso login): "
         + ErrorReport.OneLine(exception.Message.Split('.')[0]), exception);
+
+    private static void Limit(ClientConfig config, TimeSpan? timeout, int? maxErrorRetry)
+    {
+        if (timeout is not null)
+        {
+            config.Timeout = timeout;
+        }
+
+        if (maxErrorRetry is not null)
+        {
+            config.MaxErrorRetry = maxErrorRetry.Value;
+        }
+    }
 
     private static T Create<T>(Func<T> create)
     {

@@ -1,0 +1,68 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using ClientVpnAudit.Archiver.Sessions;
+using ClientVpnAudit.Cli.Tests.Support;
+using ClientVpnAudit.Emulator;
+using ClientVpnAudit.LocalStore;
+using ClientVpnAudit.Testing;
+
+namespace ClientVpnAudit.Cli.Tests;
+
+/// <summary>`cvpn-audit doctor` on tables made for each test in a dynalite of the class's own: empty, or of another layout.</summary>
+[Trait(TestCategory.Name, TestCategory.Integration)]
+public sealed class DoctorOnNewTablesTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 11, 35, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Doctor_OfATableWithNoOpenSession_CannotDateTheLastWrite_AndStillExitsZero()
+    {
+        var table = await dynalite.CreateSessionTableAsync();
+        await using var emulator = await Ec2Emulator.StartAsync(SnapshotLoader.Load(Path.Combine(Demo.Snapshots, "2026-03-02T0900Z.json")));
+
+        var result = await DoctorAsync(emulator.Url, table);
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Equal(
+            [
+                $"✓ EC2 at {emulator.Url} and DynamoDB at {dynalite.Url} answer",
+                "✓ ec2:DescribeClientVpnEndpoints is allowed",
+                $"✓ ec2:DescribeClientVpnConnections is allowed (asked about {Demo.CorporateEndpoint})",
+                $"✓ table {table} is ACTIVE, keyed on ConnectionId, with the indexes ByEndpoint, ByIdentity and ActiveByEndpoint",
+                "? TTL on ExpiresAt: this store answers DISABLED (a local table has no TTL; the deployed stack enables it)",
+                "? point-in-time recovery: cannot tell: this DynamoDB does not support DescribeContinuousBackups",
+                "? archive freshness: no session that has not ended, so nothing dates the archiver's last write",
+            ],
+            result.OutLines);
+    }
+
+    [Fact]
+    public async Task Doctor_OfATableOfAnotherLayout_NamesEveryDifference_AndFails()
+    {
+        var table = "other-" + Guid.NewGuid().ToString("N");
+        var request = SessionTableCreation.Request(table);
+        request.GlobalSecondaryIndexes.RemoveAll(index => index.IndexName == SessionTable.ActiveByEndpoint.Name);
+        request.GlobalSecondaryIndexes.Single(index => index.IndexName == SessionTable.ByIdentity.Name).Projection =
+            new Projection { ProjectionType = ProjectionType.INCLUDE, NonKeyAttributes = [SessionAttributes.ClientVpnEndpointId, SessionAttributes.Status] };
+        using (var client = dynalite.CreateClient())
+        {
+            await client.CreateTableAsync(request);
+            await TableActivation.WaitUntilActiveAsync(client, table, CancellationToken.None);
+        }
+
+        await using var emulator = await Ec2Emulator.StartAsync(SnapshotLoader.Load(Path.Combine(Demo.Snapshots, "2026-03-02T0900Z.json")));
+
+        var result = await DoctorAsync(emulator.Url, table);
+
+        Assert.True(result.ExitCode == ExitCodes.RunFailed, result.ToString());
+        Assert.Equal(
+            $"✗ table {table} does not have the archiver's layout: index ByIdentity does not project Username, CommonName, ClientIp, "
+                + "ClientIpv6Address and ConnectionEndTime; index ActiveByEndpoint is missing; fix: wait if it is still being created or updated; "
+                + "otherwise deploy the stack (it builds the table from this layout), or name the right table with --table",
+            result.OutLines[3]);
+        Assert.StartsWith("? archive freshness: cannot tell: Scan of ActiveByEndpoint answered ", result.OutLines[6], StringComparison.Ordinal);
+    }
+
+    private Task<CliResult> DoctorAsync(Uri ec2Url, string table) =>
+        CvpnAudit.RunAtAsync(Now, "doctor", "--ec2-url", ec2Url.ToString(), "--dynamodb-url", dynalite.Url.ToString(), "--table", table);
+}
