@@ -92,6 +92,23 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.SmallArchive>, I
         Assert.Contains("'xml'", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--account", "1234")]
+    [InlineData("--region", "Ireland")]
+    public async Task Sessions_WithAMalformedAccountOrRegion_NamesTheOptionAndTheValue(string option, string value) =>
+        await AssertRefusedAsync(["sessions", option, value], $"{option} must be");
+
+    [Fact]
+    public async Task Replay_OfAFileNamingAMalformedAccount_NamesTheFile_AndAppliesNoPoll()
+    {
+        var polls = Directory.CreateDirectory(Path.Combine(_folder.Path, "bad-account")).FullName;
+        Demo.CopyPolls(polls, 2);
+        var second = Directory.GetFiles(polls).Order(StringComparer.Ordinal).Last();
+        File.WriteAllText(second, File.ReadAllText(second).Replace("\"123456789012\"", "\"1234\"", StringComparison.Ordinal));
+
+        await AssertRefusedAsync(["replay", polls], $"replay: {Path.GetFileName(second)}: AccountId must be a 12-digit AWS account ID");
+    }
+
     [Fact]
     public async Task Sessions_WithSinceAfterUntil_NamesBoth()
     {

@@ -19,6 +19,15 @@ public sealed class SessionFilterTests(DemoArchiveFixture demo)
         Assert.Equal([CiRunner, JsmithLaptop, MkowalskiLaptop], await IdsAsync("--endpoint", EngineeringEndpoint));
 
     [Fact]
+    public async Task Sessions_ByAccountAndRegion_FilterOnTheRecordsTarget()
+    {
+        Assert.Equal(13, (await IdsAsync("--account", "123456789012", "--region", "eu-west-1")).Count);
+        Assert.Empty(await IdsAsync("--account", "111111111111"));
+        Assert.Empty(await IdsAsync("--region", "us-east-1"));
+        Assert.Equal([CiRunner, JsmithLaptop, MkowalskiLaptop], await IdsAsync("--endpoint", EngineeringEndpoint, "--account", "123456789012"));
+    }
+
+    [Fact]
     public async Task Sessions_ByUser_MatchIdentity_UsernameOrCommonName()
     {
         Assert.Equal([BobMorning, BobLater], await IdsAsync("--user", "bob"));

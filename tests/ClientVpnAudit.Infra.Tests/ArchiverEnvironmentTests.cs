@@ -13,7 +13,7 @@ public sealed class ArchiverEnvironmentTests
         var options = StackOptions.FromContext(key => CustomizedStackFixture.Context.GetValueOrDefault(key));
 
         var environment = ArchiverEnvironment.Build("sessions", options, ArchiverFunctionDefaults.TimeBudgetSeconds);
-        var read = ArchiverOptionsReader.Read(environment.GetValueOrDefault);
+        var read = ArchiverOptionsReader.Read(AsDeployed(environment));
 
         Assert.Equal("sessions", read.TableName);
         Assert.Equal(options.EndpointIds, read.EndpointIds);
@@ -21,13 +21,14 @@ public sealed class ArchiverEnvironmentTests
         Assert.Equal(30, read.ActiveRefreshMinutes);
         Assert.Equal(8, read.MaxConcurrency);
         Assert.Equal(TimeSpan.FromSeconds(90), read.TimeBudget);
+        Assert.Equal(new Archiver.Sessions.Target("123456789012", "eu-west-1"), read.Target);
     }
 
     [Fact]
     public void Environment_WithoutOptions_LeavesTheArchiversDefaults()
     {
         var environment = ArchiverEnvironment.Build("sessions", new StackOptions(), ArchiverFunctionDefaults.TimeBudgetSeconds);
-        var read = ArchiverOptionsReader.Read(environment.GetValueOrDefault);
+        var read = ArchiverOptionsReader.Read(AsDeployed(environment));
 
         Assert.Equal(ArchiverOptions.DefaultActiveRefreshMinutes, read.ActiveRefreshMinutes);
         Assert.Equal(ArchiverOptions.DefaultMaxConcurrency, read.MaxConcurrency);
@@ -36,7 +37,28 @@ public sealed class ArchiverEnvironmentTests
     }
 
     [Fact]
+    public void Environment_NamesTheStacksOwnAccount()
+    {
+        var template = TestStacks.Synthesize();
+        var variables = new Amazon.CDK.Assertions.Capture();
+        template.HasResourceProperties("AWS::Lambda::Function", Amazon.CDK.Assertions.Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Environment"] = new Dictionary<string, object> { ["Variables"] = variables },
+        }));
+
+        Assert.Equivalent(TemplateJson.Ref("AWS::AccountId"), variables.AsObject()[ArchiverSettingNames.AccountId], strict: true);
+    }
+
+    [Fact]
     public void TimeBudget_TheArchiverWouldRefuse_StopsTheSynth() =>
         Assert.Throws<ArchiverConfigurationException>(() =>
             ArchiverEnvironment.Build("sessions", new StackOptions(), timeBudgetSeconds: 0));
+
+    /// <summary>The environment as the function sees it once deployed: CloudFormation resolved the account, Lambda set the region.</summary>
+    private static Func<string, string?> AsDeployed(Dictionary<string, string> environment) => name => name switch
+    {
+        ArchiverSettingNames.AccountId => "123456789012",
+        ArchiverSettingNames.Region => "eu-west-1",
+        _ => environment.GetValueOrDefault(name),
+    };
 }

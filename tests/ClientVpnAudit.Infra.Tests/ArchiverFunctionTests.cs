@@ -83,7 +83,11 @@ public sealed class ArchiverFunctionTests(DefaultStackFixture stack) : IClassFix
 
         var environment = variables.AsObject();
         Assert.Equal(
-            new[] { ArchiverSettingNames.TableName, ArchiverSettingNames.TimeBudgetSeconds, ArchiverEnvironment.RuntimeLogFormatVariable }.Order(),
+            new[]
+            {
+                ArchiverSettingNames.TableName, ArchiverSettingNames.TimeBudgetSeconds, ArchiverSettingNames.AccountId,
+                ArchiverEnvironment.RuntimeLogFormatVariable,
+            }.Order(),
             environment.Keys.Order());
         Assert.Equal(Ref(tableId), environment[ArchiverSettingNames.TableName]);
         Assert.Equal("90", environment[ArchiverSettingNames.TimeBudgetSeconds]);

@@ -38,6 +38,12 @@ public sealed class Snapshot
     /// the file does not say.
     /// </summary>
     public DateTimeOffset? CapturedAt { get; }
+
+    /// <summary>The account the endpoints live in (the file's optional top-level <c>AccountId</c>), as written; null when absent.</summary>
+    public string? AccountId { get; internal set; }
+
+    /// <summary>The region the endpoints live in (the file's optional top-level <c>Region</c>), as written; null when absent.</summary>
+    public string? Region { get; internal set; }
 }
 
 /// <summary>

@@ -80,7 +80,10 @@ public static partial class SnapshotLoader
                 }
             }
 
-            return Build(connections, endpoints, sourceName, capturedAt);
+            var snapshot = Build(connections, endpoints, sourceName, capturedAt);
+            snapshot.AccountId = ReadText(root, "AccountId", sourceName);
+            snapshot.Region = ReadText(root, "Region", sourceName);
+            return snapshot;
         }
     }
 
@@ -166,6 +169,19 @@ public static partial class SnapshotLoader
             }
         }
         return new Snapshot(connections, endpoints, endpointsGiven: true, sourceName, capturedAt);
+    }
+
+    /// <summary>An optional top-level string; its meaning is checked by whoever uses it.</summary>
+    private static string? ReadText(JsonElement root, string name, string sourceName)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : throw new SnapshotException($"{sourceName}: {name} is not a string");
     }
 
     private static DateTimeOffset? ReadCapturedAt(JsonElement root, string sourceName)
@@ -300,6 +316,9 @@ public static partial class SnapshotLoader
         {
             json.WriteString("CapturedAt", CaptureTime.ToText(capturedAt));
         }
+
+        WriteString(json, "AccountId", snapshot.AccountId);
+        WriteString(json, "Region", snapshot.Region);
         json.WriteStartArray("Connections");
         foreach (var connection in snapshot.Connections)
         {

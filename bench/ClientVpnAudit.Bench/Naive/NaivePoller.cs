@@ -59,7 +59,7 @@ internal sealed class NaivePoller(IAmazonEC2 ec2, IAmazonDynamoDB dynamoDb, stri
     /// </summary>
     private UpdateItemRequest Write(ClientVpnConnection connection, string endpointId)
     {
-        var mapping = ConnectionMapper.Map(connection, endpointId);
+        var mapping = ConnectionMapper.Map(connection, endpointId, Target.Local);
         var session = mapping.Session
             ?? throw new InvalidOperationException($"the scenario produced a malformed connection: {mapping.MalformedReason}");
         return SessionWrites.Request(tableName, session.ConnectionId,

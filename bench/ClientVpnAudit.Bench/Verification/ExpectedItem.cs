@@ -24,6 +24,9 @@ internal static class ExpectedItem
         {
             [SessionAttributes.ConnectionId] = S(connection.ConnectionId!),
             [SessionAttributes.ClientVpnEndpointId] = S(connection.ClientVpnEndpointId),
+            // The bench polls one local target, the archiver's default.
+            [SessionAttributes.AccountId] = S(Target.Local.AccountId),
+            [SessionAttributes.Region] = S(Target.Local.Region),
             [SessionAttributes.Status] = S(connection.StatusCode!),
             [SessionAttributes.ConnectionEstablishedTime] = S(Iso(connection.ConnectionEstablishedTime)!),
             [SessionAttributes.IngressBytes] = N(connection.IngressBytes!),

@@ -1,3 +1,5 @@
+using ClientVpnAudit.Archiver.Sessions;
+
 namespace ClientVpnAudit.Archiver.Configuration;
 
 /// <summary>What one archiver run needs to know, validated once (see <see cref="ArchiverOptionsReader"/>).</summary>
@@ -8,6 +10,9 @@ public sealed record ArchiverOptions
     public const int DefaultTimeBudgetSeconds = 90;
 
     public required string TableName { get; init; }
+
+    /// <summary>The account and region whose endpoints this run archives; every record carries them.</summary>
+    public Target Target { get; init; } = Target.Local;
 
     /// <summary>The endpoints to poll; empty means discover every endpoint of the account and region.</summary>
     public IReadOnlyList<string> EndpointIds { get; init; } = [];

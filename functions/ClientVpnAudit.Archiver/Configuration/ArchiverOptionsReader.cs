@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ClientVpnAudit.Archiver.Sessions;
 
 namespace ClientVpnAudit.Archiver.Configuration;
 
@@ -32,6 +33,7 @@ public static partial class ArchiverOptionsReader
             MaxConcurrency = ReadMaxConcurrency(lookup(ArchiverSettingNames.MaxConcurrency)),
             TimeBudget = TimeSpan.FromSeconds(ReadInteger(ArchiverSettingNames.TimeBudgetSeconds, lookup(ArchiverSettingNames.TimeBudgetSeconds),
                 ArchiverOptions.DefaultTimeBudgetSeconds, min: 1, max: 900)),
+            Target = new Target(ReadAccountId(lookup(ArchiverSettingNames.AccountId)), ReadRegion(lookup(ArchiverSettingNames.Region))),
         };
     }
 
@@ -65,6 +67,18 @@ public static partial class ArchiverOptionsReader
     public static int ReadMaxConcurrency(string? value) =>
         ReadInteger(ArchiverSettingNames.MaxConcurrency, value, ArchiverOptions.DefaultMaxConcurrency, min: 1, max: 64);
 
+    /// <summary>Twelve digits; blank means the local placeholder account.</summary>
+    public static string ReadAccountId(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? Target.Local.AccountId
+        : AccountIdPattern().IsMatch(value.Trim()) ? value.Trim()
+        : throw new ArchiverConfigurationException(ArchiverSettingNames.AccountId, "a 12-digit AWS account ID", value);
+
+    /// <summary>A region name such as eu-west-1; blank means the local placeholder region.</summary>
+    public static string ReadRegion(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? Target.Local.Region
+        : RegionPattern().IsMatch(value.Trim()) ? value.Trim()
+        : throw new ArchiverConfigurationException(ArchiverSettingNames.Region, "an AWS region name such as eu-west-1", value);
+
     private static int ReadInteger(string name, string? value, int fallback, int min, int max)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -82,4 +96,10 @@ public static partial class ArchiverOptionsReader
 
     [GeneratedRegex("^cvpn-endpoint-[0-9a-f]+$")]
     private static partial Regex EndpointIdPattern();
+
+    [GeneratedRegex("^[0-9]{12}$")]
+    private static partial Regex AccountIdPattern();
+
+    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$")]
+    private static partial Regex RegionPattern();
 }

@@ -9,4 +9,10 @@ public static class ArchiverSettingNames
     public const string ActiveRefreshMinutes = "ACTIVE_REFRESH_MINUTES";
     public const string MaxConcurrency = "MAX_CONCURRENCY";
     public const string TimeBudgetSeconds = "TIME_BUDGET_SECONDS";
+
+    /// <summary>The account the endpoints live in; the stack sets it to its own.</summary>
+    public const string AccountId = "ACCOUNT_ID";
+
+    /// <summary>The region the endpoints live in; Lambda sets it for every function.</summary>
+    public const string Region = "AWS_REGION";
 }

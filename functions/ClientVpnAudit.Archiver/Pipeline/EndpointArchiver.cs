@@ -66,7 +66,7 @@ internal sealed class EndpointArchiver(
 
     private ObservedSession? Map(Amazon.EC2.Model.ClientVpnConnection connection, string endpointId)
     {
-        var mapping = ConnectionMapper.Map(connection, endpointId);
+        var mapping = ConnectionMapper.Map(connection, endpointId, options.Target);
         if (mapping.Session is not { } session)
         {
             tally.AddMalformed();

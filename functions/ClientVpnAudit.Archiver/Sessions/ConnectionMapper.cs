@@ -10,7 +10,7 @@ public static class ConnectionMapper
     /// The endpoint whose listing held the connection. The connection is archived under it, whatever endpoint it names;
     /// naming another one is a warning.
     /// </param>
-    public static ConnectionMapping Map(ClientVpnConnection connection, string listedEndpointId)
+    public static ConnectionMapping Map(ClientVpnConnection connection, string listedEndpointId, Target target)
     {
         var connectionId = NonEmpty(connection.ConnectionId);
         if (connectionId is null)
@@ -52,6 +52,7 @@ public static class ConnectionMapper
         {
             ConnectionId = connectionId,
             ClientVpnEndpointId = listedEndpointId,
+            Target = target,
             Status = status,
             StatusMessage = NonEmpty(connection.Status?.Message),
             Username = NonEmpty(connection.Username),

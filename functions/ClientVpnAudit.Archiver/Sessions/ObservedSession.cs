@@ -8,6 +8,9 @@ public sealed record ObservedSession
 {
     public required string ConnectionId { get; init; }
     public required string ClientVpnEndpointId { get; init; }
+
+    /// <summary>The account and region whose listing held the connection.</summary>
+    public required Target Target { get; init; }
     public required string Status { get; init; }
     public string? StatusMessage { get; init; }
     public string? Username { get; init; }

@@ -28,6 +28,8 @@ public static class SessionAttributes
     public const string EndObserved = nameof(EndObserved);
     public const string MissingSince = nameof(MissingSince);
     public const string ExpiresAt = nameof(ExpiresAt);
+    public const string AccountId = nameof(AccountId);
+    public const string Region = nameof(Region);
 
     /// <summary>Present (= ClientVpnEndpointId) only while the session has not ended: keys the sparse index.</summary>
     public const string ActiveEndpointId = nameof(ActiveEndpointId);
@@ -38,6 +40,6 @@ public static class SessionAttributes
         ConnectionId, ClientVpnEndpointId, Status, StatusMessage, Username, CommonName, Identity, ClientIp,
         ClientIpv6Address, ConnectionEstablishedTime, ConnectionEndTime, DurationSeconds, IngressBytes, EgressBytes,
         IngressPackets, EgressPackets, PostureComplianceStatuses, FirstObservedAt, LastObservedAt, EndObserved,
-        MissingSince,
+        MissingSince, AccountId, Region,
     ];
 }

@@ -13,6 +13,11 @@ internal sealed record StoredSession
     public string? ClientIpv6Address { get; init; }
     public IReadOnlyList<string>? PostureComplianceStatuses { get; init; }
     public required string LastObservedAt { get; init; }
+
+    /// <summary>Null on records archived before records carried their account and region.</summary>
+    public string? AccountId { get; init; }
+
+    public string? Region { get; init; }
     public string? MissingSince { get; init; }
 
     /// <summary>True when AWS reported the end, false when it was inferred (lost), null while not ended.</summary>
@@ -28,5 +33,6 @@ internal sealed record StoredSession
         SessionAttributes.ConnectionEndTime, SessionAttributes.Username, SessionAttributes.CommonName,
         SessionAttributes.ClientIp, SessionAttributes.ClientIpv6Address, SessionAttributes.PostureComplianceStatuses,
         SessionAttributes.LastObservedAt, SessionAttributes.MissingSince, SessionAttributes.EndObserved,
+        SessionAttributes.AccountId, SessionAttributes.Region,
     ];
 }

@@ -96,6 +96,8 @@ internal static class UpsertDecision
         || observed.CommonName != stored.CommonName
         || observed.ClientIp != stored.ClientIp
         || observed.ClientIpv6Address != stored.ClientIpv6Address
+        || observed.Target.AccountId != stored.AccountId
+        || observed.Target.Region != stored.Region
         || !SameList(observed.PostureComplianceStatuses, stored.PostureComplianceStatuses);
 
     /// <summary>

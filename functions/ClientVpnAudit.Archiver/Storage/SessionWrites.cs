@@ -47,6 +47,8 @@ internal static class SessionWrites
     {
         var update = new UpdateExpressionBuilder()
             .Set(SessionAttributes.ClientVpnEndpointId, String(session.ClientVpnEndpointId)!)
+            .Set(SessionAttributes.AccountId, String(session.Target.AccountId)!)
+            .Set(SessionAttributes.Region, String(session.Target.Region)!)
             .Set(SessionAttributes.Status, String(session.Status)!)
             .SetOrRemove(SessionAttributes.StatusMessage, String(session.StatusMessage))
             .SetOrRemove(SessionAttributes.Username, String(session.Username))

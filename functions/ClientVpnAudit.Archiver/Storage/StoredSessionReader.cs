@@ -28,6 +28,8 @@ internal static class StoredSessionReader
                 : null,
             LastObservedAt = String(item, SessionAttributes.LastObservedAt) ?? string.Empty,
             MissingSince = String(item, SessionAttributes.MissingSince),
+            AccountId = String(item, SessionAttributes.AccountId),
+            Region = String(item, SessionAttributes.Region),
             EndObserved = item.TryGetValue(SessionAttributes.EndObserved, out var endObserved) ? endObserved.BOOL : null,
         };
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Amazon.CDK;
 using ClientVpnAudit.Archiver.Configuration;
 using ClientVpnAudit.Infra.Configuration;
 
@@ -27,6 +28,8 @@ public static class ArchiverEnvironment
         {
             [ArchiverSettingNames.TableName] = tableName,
             [ArchiverSettingNames.TimeBudgetSeconds] = Format(timeBudgetSeconds),
+            // The stack's own account, resolved by CloudFormation; Lambda sets AWS_REGION itself.
+            [ArchiverSettingNames.AccountId] = Aws.ACCOUNT_ID,
             [RuntimeLogFormatVariable] = RuntimeLogFormatUnformatted,
         };
 
@@ -39,7 +42,8 @@ public static class ArchiverEnvironment
         AddIfSet(environment, ArchiverSettingNames.ActiveRefreshMinutes, options.ActiveRefreshMinutes);
         AddIfSet(environment, ArchiverSettingNames.MaxConcurrency, options.MaxConcurrency);
 
-        _ = ArchiverOptionsReader.Read(environment.GetValueOrDefault);
+        // Everything the context decided, checked now; the account is a CloudFormation reference until deploy.
+        _ = ArchiverOptionsReader.Read(name => name == ArchiverSettingNames.AccountId ? null : environment.GetValueOrDefault(name));
         return environment;
     }
 

@@ -37,6 +37,14 @@ public sealed class ArchiverOptionsReaderTests
     }
 
     [Fact]
+    public void Read_TheTarget_FromAccountIdAndTheRegionLambdaSets()
+    {
+        Assert.Equal(new Archiver.Sessions.Target("123456789012", "eu-west-1"),
+            Read(("TABLE_NAME", "t"), ("ACCOUNT_ID", "123456789012"), ("AWS_REGION", "eu-west-1")).Target);
+        Assert.Equal(Archiver.Sessions.Target.Local, Read(("TABLE_NAME", "t")).Target);
+    }
+
+    [Fact]
     public void Read_WithoutTableName_NamesTheVariable()
     {
         var error = Assert.Throws<ArchiverConfigurationException>(() => Read());
@@ -52,6 +60,9 @@ public sealed class ArchiverOptionsReaderTests
     [InlineData("MAX_CONCURRENCY", "1000")]
     [InlineData("TIME_BUDGET_SECONDS", "0")]
     [InlineData("ENDPOINT_IDS", "vpn-1")]
+    [InlineData("ACCOUNT_ID", "12345")]
+    [InlineData("ACCOUNT_ID", "abcdefghijkl")]
+    [InlineData("AWS_REGION", "Europe")]
     public void Read_WithBadValue_NamesTheVariableAndTheValue(string name, string value)
     {
         var error = Assert.Throws<ArchiverConfigurationException>(() => Read(("TABLE_NAME", "t"), (name, value)));

@@ -160,7 +160,7 @@ public sealed class LostSessionTests(DynaliteFixture dynalite) : IClassFixture<D
             EgressBytes = "1",
             IngressPackets = "1",
             EgressPackets = "1",
-        }, Endpoint).Session!;
+        }, Endpoint, Archiver.Sessions.Target.Local).Session!;
 
         // The decision would call this stale; the condition must refuse it too, for a writer that read the item before it was marked.
         Assert.False(await store.UpsertAsync(stillActive, stored: null, retentionDays: 0, CancellationToken.None));

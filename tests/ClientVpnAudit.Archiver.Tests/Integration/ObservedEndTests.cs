@@ -40,7 +40,8 @@ public sealed class ObservedEndTests(DynaliteFixture dynalite) : IClassFixture<D
             + "CommonName=client1.domain.tld, Identity=dana, ClientIp=172.31.0.10, "
             + $"ConnectionEstablishedTime={Stored(T0)}, ConnectionEndTime={Stored(endedAt)}, "
             + $"DurationSeconds={(long)(endedAt - T0).TotalSeconds}, IngressBytes=175, EgressBytes=350, IngressPackets=10, EgressPackets=20, "
-            + $"FirstObservedAt={Stored(T0)}, LastObservedAt={Stored(lastAnswer)}, EndObserved=True",
+            + $"FirstObservedAt={Stored(T0)}, LastObservedAt={Stored(lastAnswer)}, EndObserved=True, "
+            + "AccountId=000000000000, Region=us-east-1",
             Describe(item));
         Assert.False(item.ContainsKey("ActiveEndpointId"));
     }

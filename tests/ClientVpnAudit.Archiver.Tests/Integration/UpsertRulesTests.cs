@@ -90,6 +90,31 @@ public sealed class UpsertRulesTests(DynaliteFixture dynalite) : IClassFixture<D
     }
 
     [Fact]
+    public async Task Run_RecordsTheAccountAndRegionOfTheListing_AndFillsThemInOnRecordsThatPredateThem()
+    {
+        await using var harness = await ArchiverHarness.StartAsync(dynalite, Snapshot(Alice(T0)));
+        var target = new Archiver.Sessions.Target("111111111111", "eu-west-1");
+        await harness.RunAsync(options => options with { Target = target });
+        Assert.Equal(("111111111111", "eu-west-1"), Where(await harness.ItemAsync("cvpn-connection-alice")));
+
+        // A record written before records carried their target: the next poll fills it in, though nothing else changed.
+        await harness.DynamoDb.UpdateItemAsync(new Amazon.DynamoDBv2.Model.UpdateItemRequest
+        {
+            TableName = harness.TableName,
+            Key = new() { ["ConnectionId"] = new() { S = "cvpn-connection-alice" } },
+            UpdateExpression = "REMOVE AccountId, #region",
+            ExpressionAttributeNames = new() { ["#region"] = "Region" },
+        });
+        var summary = await harness.RunAsync(Snapshot(Alice(T0.AddMinutes(5))), options => options with { Target = target });
+
+        Assert.Equal(1, summary.SessionsUpdated);
+        Assert.Equal(("111111111111", "eu-west-1"), Where(await harness.ItemAsync("cvpn-connection-alice")));
+    }
+
+    private static (string?, string?) Where(Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> item) =>
+        (item.GetValueOrDefault("AccountId")?.S, item.GetValueOrDefault("Region")?.S);
+
+    [Fact]
     public async Task Run_WithRefreshZero_WritesEveryNewerPoll()
     {
         await using var harness = await ArchiverHarness.StartAsync(dynalite, Snapshot(Alice(T0)));

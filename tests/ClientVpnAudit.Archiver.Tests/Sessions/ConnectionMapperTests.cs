@@ -26,7 +26,7 @@ public sealed class ConnectionMapperTests
     [Fact]
     public void Map_SeedTerminatedConnection_GivesTheSessionRecordValues()
     {
-        var session = ConnectionMapper.Map(SeedTerminated(), Endpoint).Session!;
+        var session = ConnectionMapper.Map(SeedTerminated(), Endpoint, Target.Local).Session!;
 
         Assert.Equal("cvpn-connection-0e03eb24267165acd", session.ConnectionId);
         Assert.Equal("terminated", session.Status);
@@ -51,7 +51,7 @@ public sealed class ConnectionMapperTests
         connection.Status = new ClientVpnConnectionStatus { Code = "active" };
         connection.ConnectionEndTime = "-";
 
-        var session = ConnectionMapper.Map(connection, Endpoint).Session!;
+        var session = ConnectionMapper.Map(connection, Endpoint, Target.Local).Session!;
 
         Assert.Null(session.ConnectionEndTime);
         Assert.Null(session.DurationSeconds);
@@ -64,7 +64,7 @@ public sealed class ConnectionMapperTests
         var connection = SeedTerminated();
         connection.Username = "alice";
 
-        Assert.Equal("alice", ConnectionMapper.Map(connection, Endpoint).Session!.Identity);
+        Assert.Equal("alice", ConnectionMapper.Map(connection, Endpoint, Target.Local).Session!.Identity);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class ConnectionMapperTests
         var connection = SeedTerminated();
         connection.CommonName = " ";
 
-        Assert.Null(ConnectionMapper.Map(connection, Endpoint).Session!.Identity);
+        Assert.Null(ConnectionMapper.Map(connection, Endpoint, Target.Local).Session!.Identity);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class ConnectionMapperTests
         connection.IngressBytes = "12abc";
         connection.EgressPackets = "-5";
 
-        var mapping = ConnectionMapper.Map(connection, Endpoint);
+        var mapping = ConnectionMapper.Map(connection, Endpoint, Target.Local);
 
         Assert.Null(mapping.Session!.IngressBytes);
         Assert.Null(mapping.Session.EgressPackets);
@@ -98,7 +98,7 @@ public sealed class ConnectionMapperTests
         var connection = SeedTerminated();
         connection.PostureComplianceStatuses = ["compliant", "antivirus-ok"];
 
-        Assert.Equal(["compliant", "antivirus-ok"], ConnectionMapper.Map(connection, Endpoint).Session!.PostureComplianceStatuses!);
+        Assert.Equal(["compliant", "antivirus-ok"], ConnectionMapper.Map(connection, Endpoint, Target.Local).Session!.PostureComplianceStatuses!);
     }
 
     public static TheoryData<string, string> UnusableRequiredFields => new()
@@ -118,7 +118,7 @@ public sealed class ConnectionMapperTests
         var (field, value) = (assignment.Split('=')[0], assignment.Split('=')[1]);
         typeof(ClientVpnConnection).GetProperty(field)!.SetValue(connection, value);
 
-        var mapping = ConnectionMapper.Map(connection, Endpoint);
+        var mapping = ConnectionMapper.Map(connection, Endpoint, Target.Local);
 
         Assert.Null(mapping.Session);
         Assert.Contains(reasonMentions, mapping.MalformedReason, StringComparison.Ordinal);
@@ -130,7 +130,7 @@ public sealed class ConnectionMapperTests
         var connection = SeedTerminated();
         connection.Status = null;
 
-        var mapping = ConnectionMapper.Map(connection, Endpoint);
+        var mapping = ConnectionMapper.Map(connection, Endpoint, Target.Local);
 
         Assert.Null(mapping.Session);
         Assert.Equal("cvpn-connection-0e03eb24267165acd has no Status", mapping.MalformedReason);
@@ -144,7 +144,7 @@ public sealed class ConnectionMapperTests
         var connection = SeedTerminated();
         connection.ClientVpnEndpointId = named;
 
-        var session = ConnectionMapper.Map(connection, "cvpn-endpoint-listed").Session!;
+        var session = ConnectionMapper.Map(connection, "cvpn-endpoint-listed", Target.Local).Session!;
 
         Assert.Equal("cvpn-endpoint-listed", session.ClientVpnEndpointId);
     }

@@ -10,6 +10,7 @@ public sealed class UpsertDecisionTests
     {
         ConnectionId = "cvpn-connection-1",
         ClientVpnEndpointId = "cvpn-endpoint-1",
+        Target = Target.Local,
         Status = status,
         ConnectionEstablishedTime = "2026-01-01T10:00:00Z",
         CommonName = "client1",
@@ -24,6 +25,8 @@ public sealed class UpsertDecisionTests
         CommonName = "client1",
         LastObservedAt = lastObservedAt,
         EndObserved = status == "terminated" ? true : null,
+        AccountId = Target.Local.AccountId,
+        Region = Target.Local.Region,
     };
 
     private static ObservedSession Ended(string observedAt) => Observed(observedAt, "terminated") with
@@ -143,6 +146,11 @@ public sealed class UpsertDecisionTests
     public void Decide_WhenPostureStatusesChanged_Updates() =>
         Assert.Equal(UpsertAction.Update, UpsertDecision.Decide(
             Observed("2026-01-01T10:05:00Z") with { PostureComplianceStatuses = ["compliant"] }, Stored("2026-01-01T10:00:00Z"), Refresh));
+
+    [Fact]
+    public void Decide_WhenTheStoredRecordPredatesItsAccountAndRegion_UpdatesOnce() =>
+        Assert.Equal(UpsertAction.Update, UpsertDecision.Decide(
+            Observed("2026-01-01T10:05:00Z"), Stored("2026-01-01T10:00:00Z") with { AccountId = null, Region = null }, Refresh));
 
     [Fact]
     public void Decide_WhenClientIpChanged_Updates() =>

@@ -22,7 +22,7 @@ public sealed class SessionStoreUsageTests(DynaliteFixture dynalite) : IClassFix
         EgressBytes = "1",
         IngressPackets = "1",
         EgressPackets = "1",
-    }, Endpoint).Session!;
+    }, Endpoint, Target.Local).Session!;
 
     [Fact]
     public async Task A_write_refused_by_its_condition_counts_as_a_request_and_one_write_unit()

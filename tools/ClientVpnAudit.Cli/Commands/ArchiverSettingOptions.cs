@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ClientVpnAudit.Archiver.Configuration;
+using ClientVpnAudit.Archiver.Sessions;
 
 namespace ClientVpnAudit.Cli.Commands;
 
@@ -25,6 +26,10 @@ internal sealed class ArchiverSettingOptions
             ArchiverSettingNames.TimeBudgetSeconds),
         (Create("--endpoint-ids", "ids", "Comma-separated cvpn-endpoint-... IDs to poll (default: every endpoint DescribeClientVpnEndpoints lists)"),
             ArchiverSettingNames.EndpointIds),
+        (Create("--account", "id", $"The AWS account the endpoints live in, recorded on every session (default {Target.Local.AccountId}; "
+            + "a replayed file's own AccountId wins)"), ArchiverSettingNames.AccountId),
+        (Create("--region", "region", $"The AWS region the endpoints live in, recorded on every session (default {Target.Local.Region}; "
+            + "a replayed file's own Region wins)"), ArchiverSettingNames.Region),
     ];
 
     private readonly Option<bool> _verbose = new("--verbose")

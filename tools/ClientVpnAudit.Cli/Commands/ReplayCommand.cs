@@ -37,6 +37,7 @@ internal static class ReplayCommand
             var polls = PollDirectory.Load(parsed.GetValue(directory)!);
             var selection = store.Read(parsed);
             var options = settings.Read(parsed, selection.TableName);
+            var targets = polls.Select(poll => ReplayedTarget.Of(poll, options.Target)).ToList();
             var log = parsed.GetValue(settings.Verbose) ? new JsonLog(io.Error) : JsonLog.Discard;
 
             await using var opened = await StoreOpener.OpenAsync(selection, createTable: true, io, cancellationToken);
@@ -45,11 +46,11 @@ internal static class ReplayCommand
             io.Notice($"replaying {polls.Count} poll{(polls.Count == 1 ? "" : "s")} into {selection.Describe()}");
 
             var runs = new List<(string Poll, RunSummary Summary)>();
-            foreach (var poll in polls)
+            foreach (var (poll, target) in polls.Zip(targets))
             {
                 emulator.Serve(poll.Snapshot);
-                var summary = await new ArchiverPipeline(ec2, opened.DynamoDb, options, log, ReplayedPollContext.For(poll.Snapshot))
-                    .RunAsync(cancellationToken);
+                var summary = await new ArchiverPipeline(ec2, opened.DynamoDb, options with { Target = target }, log,
+                    ReplayedPollContext.For(poll.Snapshot)).RunAsync(cancellationToken);
                 runs.Add((poll.Name, summary));
                 io.ErrorConsole.MarkupLine(Markup.Escape($"[{runs.Count,3}/{polls.Count}] {poll.Name}  {RunSummaryTableView.ProgressText(summary)}"));
                 if (!summary.Succeeded)

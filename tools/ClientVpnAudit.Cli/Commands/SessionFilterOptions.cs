@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using ClientVpnAudit.Archiver.Configuration;
 using ClientVpnAudit.Cli.Queries;
 
 namespace ClientVpnAudit.Cli.Commands;
 
-/// <summary>The filters of `sessions` and `export`: --endpoint, --user, --since, --until, --active.</summary>
+/// <summary>The filters of `sessions` and `export`: --endpoint, --user, --account, --region, --since, --until, --active.</summary>
 internal sealed class SessionFilterOptions
 {
     private readonly Option<string?> _endpoint = new("--endpoint")
@@ -17,6 +18,18 @@ internal sealed class SessionFilterOptions
     {
         Description = "Only this Identity (the Username, else the certificate's CommonName), exactly; queries the ByIdentity index",
         HelpName = "name",
+    };
+
+    private readonly Option<string?> _account = new("--account")
+    {
+        Description = "Only sessions of this AWS account (12 digits); filters what the other options read",
+        HelpName = "id",
+    };
+
+    private readonly Option<string?> _region = new("--region")
+    {
+        Description = "Only sessions of this AWS region (e.g. eu-west-1); filters what the other options read",
+        HelpName = "region",
     };
 
     private readonly Option<DateTimeOffset?> _since = Time("--since",
@@ -36,6 +49,8 @@ internal sealed class SessionFilterOptions
     {
         command.Options.Add(_endpoint);
         command.Options.Add(_user);
+        command.Options.Add(_account);
+        command.Options.Add(_region);
         command.Options.Add(_since);
         command.Options.Add(_until);
         command.Options.Add(_active);
@@ -47,6 +62,8 @@ internal sealed class SessionFilterOptions
         {
             EndpointId = NonEmpty(parsed.GetValue(_endpoint), _endpoint.Name),
             Identity = NonEmpty(parsed.GetValue(_user), _user.Name),
+            AccountId = Checked(parsed.GetValue(_account), _account.Name, ArchiverOptionsReader.ReadAccountId),
+            Region = Checked(parsed.GetValue(_region), _region.Name, ArchiverOptionsReader.ReadRegion),
             Since = parsed.GetValue(_since),
             Until = parsed.GetValue(_until),
             ActiveOnly = parsed.GetValue(_active),
@@ -58,6 +75,24 @@ internal sealed class SessionFilterOptions
         }
 
         return filter;
+    }
+
+    /// <summary>A value checked by the archiver's own rule for it (one pattern for account IDs and regions).</summary>
+    private static string? Checked(string? value, string option, Func<string?, string> read)
+    {
+        if (NonEmpty(value, option) is not { } text)
+        {
+            return null;
+        }
+
+        try
+        {
+            return read(text);
+        }
+        catch (ArchiverConfigurationException refused)
+        {
+            throw new CliInputException($"{option} must be {refused.Expectation}, got '{text}'", refused);
+        }
     }
 
     private static string? NonEmpty(string? value, string option) =>

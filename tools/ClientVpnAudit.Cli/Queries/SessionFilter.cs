@@ -18,6 +18,12 @@ internal sealed record SessionFilter
 
     public string? EndpointId { get; init; }
 
+    /// <summary>Matches <see cref="SessionAttributes.AccountId"/> exactly; no index holds it, so it filters what was read.</summary>
+    public string? AccountId { get; init; }
+
+    /// <summary>Matches <see cref="SessionAttributes.Region"/> exactly; no index holds it, so it filters what was read.</summary>
+    public string? Region { get; init; }
+
     /// <summary>Matches <see cref="SessionAttributes.Identity"/> exactly (Username, else CommonName).</summary>
     public string? Identity { get; init; }
 
@@ -42,6 +48,12 @@ internal sealed record SessionFilter
         }
 
         if (Identity is not null && session.Identity != Identity)
+        {
+            return false;
+        }
+
+        if ((AccountId is not null && session.Text(SessionAttributes.AccountId) != AccountId)
+            || (Region is not null && session.Text(SessionAttributes.Region) != Region))
         {
             return false;
         }

@@ -30,7 +30,7 @@ internal static class ReplayedPollContext
     private static DateTimeOffset? LatestUsableTimestamp(Snapshot snapshot)
     {
         var latest = snapshot.Connections
-            .Select(connection => ConnectionMapper.Map(AsReturnedByEc2(connection), connection.ClientVpnEndpointId).Session?.ObservedAt)
+            .Select(connection => ConnectionMapper.Map(AsReturnedByEc2(connection), connection.ClientVpnEndpointId, Target.Local).Session?.ObservedAt)
             .OfType<string>()
             .Max(StringComparer.Ordinal);
         return latest is null ? null : AuditTime.ParseStored(latest);
