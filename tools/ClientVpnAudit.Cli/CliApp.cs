@@ -62,6 +62,7 @@ public static class CliApp
         RunCommand.Create(io),
         CaptureCommand.Create(io),
         SessionsCommand.Create(io),
+        EndpointsCommand.Create(io),
         ExportCommand.Create(io),
         EmulatorCommand.Create(io),
         DynamoDbCommand.Create(io),

@@ -30,27 +30,6 @@ public static class SessionTableCreation
     };
 
     /// <summary>Creates the table unless it exists, and returns once it is ACTIVE. Returns true when it created it.</summary>
-    public static async Task<bool> EnsureExistsAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken cancellationToken)
-    {
-        var created = false;
-        try
-        {
-            await dynamoDb.DescribeTableAsync(tableName, cancellationToken);
-        }
-        catch (ResourceNotFoundException)
-        {
-            try
-            {
-                await dynamoDb.CreateTableAsync(Request(tableName), cancellationToken);
-                created = true;
-            }
-            catch (ResourceInUseException)
-            {
-                // Created at the same moment by another process: wait for it like our own.
-            }
-        }
-
-        await TableActivation.WaitUntilActiveAsync(dynamoDb, tableName, cancellationToken);
-        return created;
-    }
+    public static Task<bool> EnsureExistsAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken cancellationToken) =>
+        TableActivation.EnsureExistsAsync(dynamoDb, Request(tableName), cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 
 namespace ClientVpnAudit.LocalStore;
 
@@ -10,6 +11,31 @@ public static class TableActivation
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
     private const int MaxPolls = 200;
+
+    /// <summary>Creates the table unless it exists, and returns once it is ACTIVE. Returns true when it created it.</summary>
+    public static async Task<bool> EnsureExistsAsync(IAmazonDynamoDB dynamoDb, CreateTableRequest request, CancellationToken cancellationToken)
+    {
+        var created = false;
+        try
+        {
+            await dynamoDb.DescribeTableAsync(request.TableName, cancellationToken);
+        }
+        catch (ResourceNotFoundException)
+        {
+            try
+            {
+                await dynamoDb.CreateTableAsync(request, cancellationToken);
+                created = true;
+            }
+            catch (ResourceInUseException)
+            {
+                // Created at the same moment by another process: wait for it like our own.
+            }
+        }
+
+        await WaitUntilActiveAsync(dynamoDb, request.TableName, cancellationToken);
+        return created;
+    }
 
     public static async Task WaitUntilActiveAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken cancellationToken)
     {

@@ -11,6 +11,9 @@ public sealed record ArchiverOptions
 
     public required string TableName { get; init; }
 
+    /// <summary>The endpoint-state table (each endpoint's last complete listing); null records none.</summary>
+    public string? EndpointTableName { get; init; }
+
     /// <summary>The account and region whose endpoints this run archives; every record carries them.</summary>
     public Target Target { get; init; } = Target.Local;
 

@@ -27,6 +27,9 @@ public static partial class ArchiverOptionsReader
         return new ArchiverOptions
         {
             TableName = tableName.Trim(),
+            EndpointTableName = lookup(ArchiverSettingNames.EndpointTableName) is { } endpointTable && !string.IsNullOrWhiteSpace(endpointTable)
+                ? endpointTable.Trim()
+                : null,
             EndpointIds = ReadEndpointIds(lookup(ArchiverSettingNames.EndpointIds)),
             RetentionDays = ReadRetentionDays(lookup(ArchiverSettingNames.RetentionDays)),
             ActiveRefreshMinutes = ReadActiveRefreshMinutes(lookup(ArchiverSettingNames.ActiveRefreshMinutes)),

@@ -10,6 +10,9 @@ public static class ArchiverSettingNames
     public const string MaxConcurrency = "MAX_CONCURRENCY";
     public const string TimeBudgetSeconds = "TIME_BUDGET_SECONDS";
 
+    /// <summary>The endpoint-state table; absent means no endpoint state is recorded.</summary>
+    public const string EndpointTableName = "ENDPOINT_TABLE_NAME";
+
     /// <summary>The account the endpoints live in; the stack sets it to its own.</summary>
     public const string AccountId = "ACCOUNT_ID";
 

@@ -15,10 +15,11 @@ public static class EndpointDiscovery
     {
         if (configured.Count > 0)
         {
-            return new EndpointListing(configured, Pages: 0, Discovered: false);
+            return new EndpointListing(configured, Pages: 0, Discovered: false, new Dictionary<string, string>());
         }
 
         var ids = new List<string>();
+        var statuses = new Dictionary<string, string>(StringComparer.Ordinal);
         var seenTokens = new HashSet<string>(StringComparer.Ordinal);
         string? nextToken = null;
         var pages = 0;
@@ -30,6 +31,14 @@ public static class EndpointDiscovery
                 NextToken = nextToken,
             }, cancellationToken);
             pages++;
+            foreach (var endpoint in response.ClientVpnEndpoints ?? [])
+            {
+                if (endpoint.Status?.Code?.Value is { } status)
+                {
+                    statuses[endpoint.ClientVpnEndpointId] = status;
+                }
+            }
+
             ids.AddRange((response.ClientVpnEndpoints ?? [])
                 .Where(endpoint => endpoint.Status?.Code?.Value != DeletedStatus)
                 .Select(endpoint => endpoint.ClientVpnEndpointId));
@@ -37,12 +46,13 @@ public static class EndpointDiscovery
         }
         while (nextToken is not null);
 
-        return new EndpointListing(ids.Distinct(StringComparer.Ordinal).ToArray(), pages, Discovered: true);
+        return new EndpointListing(ids.Distinct(StringComparer.Ordinal).ToArray(), pages, Discovered: true, statuses);
     }
 }
 
 /// <summary>
 /// The endpoints to poll and how many DescribeClientVpnEndpoints pages it took to find them. Discovered is true when
-/// every page was read (no configured list): then an endpoint not polled is deleted or gone.
+/// every page was read (no configured list): then an endpoint not polled is deleted or gone. Statuses holds what
+/// discovery said of every endpoint it listed, deleted ones included.
 /// </summary>
-public sealed record EndpointListing(IReadOnlyList<string> EndpointIds, int Pages, bool Discovered);
+public sealed record EndpointListing(IReadOnlyList<string> EndpointIds, int Pages, bool Discovered, IReadOnlyDictionary<string, string> Statuses);

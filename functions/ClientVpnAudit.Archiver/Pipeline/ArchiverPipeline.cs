@@ -34,11 +34,12 @@ public sealed class ArchiverPipeline(IAmazonEC2 ec2, IAmazonDynamoDB dynamoDb, A
         {
             var reason = "could not list Client VPN endpoints: " + FailureReasons.Describe(exception);
             log.Error("run failed", ("reason", reason));
-            return Summarize(startedAt, budget, usage, tally, new EndpointListing([], 0, false), [], reason);
+            return Summarize(startedAt, budget, usage, tally, new EndpointListing([], 0, false, new Dictionary<string, string>()), [], reason);
         }
 
         var store = new SessionStore(dynamoDb, options.TableName, usage);
-        var archiver = new EndpointArchiver(ec2, store, options, _context, budget, tally, log);
+        var archiver = new EndpointArchiver(ec2, store, options, budget, tally, log);
+        var endpointState = options.EndpointTableName is { } endpointTable ? new EndpointStateStore(dynamoDb, endpointTable, usage) : null;
         await Parallel.ForEachAsync(listing.EndpointIds, new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency },
             async (endpointId, _) =>
             {
@@ -49,7 +50,26 @@ public sealed class ArchiverPipeline(IAmazonEC2 ec2, IAmazonDynamoDB dynamoDb, A
                         throw new TimeBudgetExceededException($"time budget reached before {endpointId} was polled");
                     }
 
-                    await archiver.ArchiveAsync(endpointId);
+                    var attemptedAt = _context.ListingTime();
+                    string? reason = null;
+                    var listed = 0;
+                    try
+                    {
+                        listed = await archiver.ArchiveAsync(endpointId, attemptedAt);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        reason = FailureReasons.Describe(exception);
+                        throw;
+                    }
+                    finally
+                    {
+                        if (endpointState is not null && attemptedAt is not null)
+                        {
+                            await endpointState.RecordAsync(new EndpointAttempt(endpointId, options.Target, listing.Statuses.GetValueOrDefault(endpointId),
+                                attemptedAt, Complete: reason is null, listed, reason), budget.Token);
+                        }
+                    }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
@@ -64,7 +84,11 @@ public sealed class ArchiverPipeline(IAmazonEC2 ec2, IAmazonDynamoDB dynamoDb, A
         {
             try
             {
-                await CloseGoneEndpointsAsync(store, listing.EndpointIds, discoveryTime, tally, budget);
+                var gone = await CloseGoneEndpointsAsync(store, listing.EndpointIds, discoveryTime, tally, budget);
+                if (endpointState is not null)
+                {
+                    await RecordGoneAsync(endpointState, listing, gone, discoveryTime, budget);
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -73,16 +97,64 @@ public sealed class ArchiverPipeline(IAmazonEC2 ec2, IAmazonDynamoDB dynamoDb, A
             }
         }
 
+        double? oldestAge = null;
+        if (endpointState is not null && _context.Clock is { } clock && error is null)
+        {
+            oldestAge = await OldestCompleteListingAgeMinutesAsync(endpointState, listing.EndpointIds, clock, budget);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         var ordered = failures.OrderBy(failure => failure.EndpointId, StringComparer.Ordinal).ToArray();
-        return Summarize(startedAt, budget, usage, tally, listing, ordered, error);
+        return Summarize(startedAt, budget, usage, tally, listing, ordered, error) with { OldestCompleteListingAgeMinutes = oldestAge };
+    }
+
+    /// <summary>
+    /// Endpoints discovery lists as deleted, and those whose sessions were closed because discovery no longer lists
+    /// them, are recorded with that status, so they no longer count as live.
+    /// </summary>
+    private async Task RecordGoneAsync(EndpointStateStore endpointState, EndpointListing listing, IReadOnlyCollection<string> gone,
+        string discoveryTime, RunBudget budget)
+    {
+        var deleted = listing.Statuses.Where(status => status.Value == EndpointDiscovery.DeletedStatus).Select(status => status.Key);
+        foreach (var endpointId in deleted.Union(gone, StringComparer.Ordinal))
+        {
+            var status = listing.Statuses.GetValueOrDefault(endpointId) ?? EndpointStateTable.GoneStatus;
+            await endpointState.RecordAsync(new EndpointAttempt(endpointId, options.Target, status, discoveryTime, Complete: false, 0, Error: null),
+                budget.Token);
+        }
+    }
+
+    /// <summary>
+    /// How long ago the least recently completed of the polled endpoints was last listed completely (never completed:
+    /// since its first attempt), on the poll's clock. The freshness alarm watches it.
+    /// </summary>
+    private static async Task<double?> OldestCompleteListingAgeMinutesAsync(EndpointStateStore endpointState, IReadOnlyList<string> polled,
+        TimeProvider clock, RunBudget budget)
+    {
+        if (polled.Count == 0)
+        {
+            return null;
+        }
+
+        var states = await endpointState.ReadAsync(polled, budget.Token);
+        var now = clock.GetUtcNow();
+        var oldest = polled
+            .Select(endpointId => states.GetValueOrDefault(endpointId) is { } state
+                ? AuditTime.ParseStored(state.GetValueOrDefault(EndpointStateTable.LastCompleteListingAt)?.S
+                    ?? state.GetValueOrDefault(EndpointStateTable.FirstAttemptAt)?.S)
+                : null)
+            .Select(completed => completed is { } at ? (now - at).TotalMinutes : 0)
+            .Max();
+        return Math.Round(Math.Max(0, oldest), 1);
     }
 
     /// <summary>
     /// After a complete discovery, a session not ended whose endpoint was not polled (no longer listed, or listed as
     /// deleted) has ended: it is marked lost at the discovery's time. Found with a Scan of the sparse index.
     /// </summary>
-    private async Task CloseGoneEndpointsAsync(SessionStore store, IReadOnlyList<string> polled, string listingTime, RunTally tally, RunBudget budget)
+    /// <returns>The endpoints whose sessions were closed.</returns>
+    private async Task<IReadOnlyCollection<string>> CloseGoneEndpointsAsync(SessionStore store, IReadOnlyList<string> polled, string listingTime,
+        RunTally tally, RunBudget budget)
     {
         var polledIds = polled.ToHashSet(StringComparer.Ordinal);
         var orphans = (await store.NotEndedEverywhereAsync(budget.Token))
@@ -95,6 +167,7 @@ public sealed class ArchiverPipeline(IAmazonEC2 ec2, IAmazonDynamoDB dynamoDb, A
 
         await LostSessions.MarkAsync(store, orphans.Select(session => session.ConnectionId), listingTime, tally, log,
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = budget.Token });
+        return orphans.Select(session => session.EndpointId).Distinct(StringComparer.Ordinal).ToArray();
     }
 
     private RunSummary Summarize(DateTimeOffset startedAt, RunBudget budget, DynamoDbUsage usage, RunTally tally,

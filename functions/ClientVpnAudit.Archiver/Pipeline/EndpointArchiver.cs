@@ -12,7 +12,6 @@ internal sealed class EndpointArchiver(
     IAmazonEC2 ec2,
     SessionStore store,
     ArchiverOptions options,
-    PollContext context,
     RunBudget budget,
     RunTally tally,
     JsonLog log)
@@ -25,9 +24,10 @@ internal sealed class EndpointArchiver(
 
     private const string EndpointNotFoundCode = "InvalidClientVpnEndpointId.NotFound";
 
-    public async Task ArchiveAsync(string endpointId)
+    /// <param name="listingTime">The instant the first page is requested (the poll's clock); null when unknown.</param>
+    /// <returns>How many connections the complete listing held.</returns>
+    public async Task<int> ArchiveAsync(string endpointId, string? listingTime)
     {
-        var listingTime = context.ListingTime();
         var applied = new Dictionary<string, ObservedSession>(StringComparer.Ordinal);
         var listed = new HashSet<string>(StringComparer.Ordinal);
         try
@@ -62,6 +62,7 @@ internal sealed class EndpointArchiver(
         }
 
         await MarkLostAsync(endpointId, listed, listingTime);
+        return listed.Count;
     }
 
     private ObservedSession? Map(Amazon.EC2.Model.ClientVpnConnection connection, string endpointId)

@@ -29,6 +29,12 @@ public sealed record RunSummary
     public required double ReadCapacityUnits { get; init; }
     public required double WriteCapacityUnits { get; init; }
     public required long DurationMilliseconds { get; init; }
+
+    /// <summary>
+    /// How long ago (minutes, on the poll's clock) the least recently completed polled endpoint was last listed
+    /// completely; null when no endpoint-state table is configured or the poll's time is unknown.
+    /// </summary>
+    public double? OldestCompleteListingAgeMinutes { get; init; }
 }
 
 /// <summary>An endpoint that could not be archived completely, and why.</summary>

@@ -29,4 +29,7 @@ public static class ArchiverMetrics
     public const string ReadCapacityUnits = nameof(ReadCapacityUnits);
     public const string WriteCapacityUnits = nameof(WriteCapacityUnits);
     public const string DurationMilliseconds = nameof(DurationMilliseconds);
+
+    /// <summary>Emitted only with an endpoint-state table: the freshness alarm fires on it.</summary>
+    public const string OldestCompleteListingAgeMinutes = nameof(OldestCompleteListingAgeMinutes);
 }

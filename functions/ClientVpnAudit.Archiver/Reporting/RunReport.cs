@@ -26,6 +26,7 @@ internal static class RunReport
 
     private static IReadOnlyList<(string Name, double Value)> Metrics(RunSummary summary) =>
     [
+        .. summary.OldestCompleteListingAgeMinutes is { } age ? [(ArchiverMetrics.OldestCompleteListingAgeMinutes, age)] : Array.Empty<(string, double)>(),
         (ArchiverMetrics.RunSucceeded, summary.Succeeded ? 1 : 0),
         (ArchiverMetrics.EndpointsPolled, summary.EndpointsPolled),
         (ArchiverMetrics.EndpointsFailed, summary.EndpointsFailed),
@@ -63,7 +64,12 @@ internal static class RunReport
         {
             writer.WriteStartObject();
             writer.WriteString("Name", name);
-            writer.WriteString("Unit", name == ArchiverMetrics.DurationMilliseconds ? "Milliseconds" : "Count");
+            writer.WriteString("Unit", name switch
+            {
+                ArchiverMetrics.DurationMilliseconds => "Milliseconds",
+                ArchiverMetrics.OldestCompleteListingAgeMinutes => "None",
+                _ => "Count",
+            });
             writer.WriteEndObject();
         }
 

@@ -49,18 +49,20 @@ public static class TableReads
         return items;
     }
 
-    /// <summary>The stored items of these sessions (absent ones are simply missing), fetched 100 keys at a time.</summary>
+    /// <summary>The stored items of these keys (absent ones are simply missing), fetched 100 keys at a time.</summary>
     /// <param name="shape">Builds each request's KeysAndAttributes from its keys: projection, consistency.</param>
+    /// <param name="keyName">The table's partition key: the sessions table's unless given.</param>
     /// <exception cref="InvalidOperationException">DynamoDB kept leaving keys unprocessed.</exception>
     public static async Task<List<Dictionary<string, AttributeValue>>> BatchGetAsync(IAmazonDynamoDB dynamoDb, string tableName,
         IEnumerable<string> connectionIds, CancellationToken cancellationToken,
-        Func<List<Dictionary<string, AttributeValue>>, KeysAndAttributes>? shape = null, Action<BatchGetItemResponse>? onResponse = null)
+        Func<List<Dictionary<string, AttributeValue>>, KeysAndAttributes>? shape = null, Action<BatchGetItemResponse>? onResponse = null,
+        string keyName = SessionTable.PartitionKey)
     {
         shape ??= keys => new KeysAndAttributes { Keys = keys };
         var items = new List<Dictionary<string, AttributeValue>>();
         foreach (var chunk in connectionIds.Distinct(StringComparer.Ordinal).Chunk(BatchGetSize))
         {
-            var keys = chunk.Select(Key).ToList();
+            var keys = chunk.Select(id => new Dictionary<string, AttributeValue> { [keyName] = new AttributeValue { S = id } }).ToList();
             for (var round = 0; keys.Count > 0; round++)
             {
                 if (round == MaxUnprocessedRounds)
@@ -86,7 +88,4 @@ public static class TableReads
 
         return items;
     }
-
-    private static Dictionary<string, AttributeValue> Key(string connectionId) =>
-        new() { [SessionTable.PartitionKey] = new AttributeValue { S = connectionId } };
 }

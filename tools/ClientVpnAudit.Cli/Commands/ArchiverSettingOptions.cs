@@ -50,10 +50,11 @@ internal sealed class ArchiverSettingOptions
     }
 
     /// <exception cref="CliInputException">A value the function would refuse; the message names the option.</exception>
-    public ArchiverOptions Read(ParseResult parsed, string tableName)
+    public ArchiverOptions Read(ParseResult parsed, string tableName, string? endpointTableName)
     {
         var values = _settings.ToDictionary(setting => setting.Setting, setting => parsed.GetValue(setting.Option));
         values[ArchiverSettingNames.TableName] = tableName;
+        values[ArchiverSettingNames.EndpointTableName] = endpointTableName;
         try
         {
             return ArchiverOptionsReader.Read(name => values.GetValueOrDefault(name));

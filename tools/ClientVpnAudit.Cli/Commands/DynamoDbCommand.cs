@@ -2,7 +2,6 @@ using System.CommandLine;
 using ClientVpnAudit.Cli.Output;
 using ClientVpnAudit.Cli.Store;
 using ClientVpnAudit.LocalDynamoDb;
-using ClientVpnAudit.LocalStore;
 
 namespace ClientVpnAudit.Cli.Commands;
 
@@ -31,7 +30,7 @@ internal static class DynamoDbCommand
             }, cancellationToken);
             using (var dynamoDb = ExplicitEndpointClients.DynamoDb(dynalite.Url))
             {
-                await SessionTableCreation.EnsureExistsAsync(dynamoDb, selection.TableName, cancellationToken);
+                await StoreOpener.EnsureTablesAsync(dynamoDb, selection, cancellationToken);
             }
 
             await Serving.AnnounceAndWaitAsync(io, $"{selection.Describe()} as DynamoDB", dynalite.Url,

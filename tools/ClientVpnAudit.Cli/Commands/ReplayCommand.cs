@@ -36,7 +36,7 @@ internal static class ReplayCommand
         {
             var polls = PollDirectory.Load(parsed.GetValue(directory)!);
             var selection = store.Read(parsed);
-            var options = settings.Read(parsed, selection.TableName);
+            var options = settings.Read(parsed, selection.TableName, selection.EndpointTableName);
             var targets = polls.Select(poll => ReplayedTarget.Of(poll, options.Target)).ToList();
             var log = parsed.GetValue(settings.Verbose) ? new JsonLog(io.Error) : JsonLog.Discard;
 

@@ -33,7 +33,7 @@ internal static class RunCommand
             }
 
             var selection = store.Read(parsed);
-            var options = settings.Read(parsed, selection.TableName);
+            var options = settings.Read(parsed, selection.TableName, selection.EndpointTableName);
             var log = parsed.GetValue(settings.Verbose) ? new JsonLog(io.Error) : JsonLog.Discard;
             if (explicitEc2 is not null)
             {

@@ -13,6 +13,13 @@ internal sealed class StoreOptions
         HelpName = "dir",
     };
 
+    private readonly Option<string?> _endpointTable = new("--endpoint-table")
+    {
+        Description = $"The endpoint-state table (default: the sessions table's name + {StoreSelection.EndpointTableSuffix}; "
+            + "with --aws, the stack's EndpointTableName output)",
+        HelpName = "name",
+    };
+
     private readonly Option<string?> _table = new("--table")
     {
         Description = $"The sessions table (default: {StoreSelection.DefaultTableName}; required with --aws)",
@@ -42,6 +49,7 @@ internal sealed class StoreOptions
     {
         command.Options.Add(_dataDirectory);
         command.Options.Add(_table);
+        command.Options.Add(_endpointTable);
         if (_includeRemote)
         {
             command.Options.Add(_dynamoDbUrl);
@@ -53,6 +61,22 @@ internal sealed class StoreOptions
     public static CliInputException AwsWithoutTable() => new("--aws needs --table NAME (the stack's TableName output)");
 
     public StoreSelection Read(ParseResult parsed)
+    {
+        var selection = ReadStore(parsed);
+        var endpointTable = parsed.GetValue(_endpointTable);
+        if (endpointTable is not null && string.IsNullOrWhiteSpace(endpointTable))
+        {
+            throw new CliInputException("--endpoint-table: the table name is empty");
+        }
+
+        return selection with
+        {
+            EndpointTableName = endpointTable?.Trim()
+                ?? (selection.Kind == StoreKind.Aws ? null : selection.TableName + StoreSelection.EndpointTableSuffix),
+        };
+    }
+
+    private StoreSelection ReadStore(ParseResult parsed)
     {
         var table = parsed.GetValue(_table);
         if (table is not null && string.IsNullOrWhiteSpace(table))

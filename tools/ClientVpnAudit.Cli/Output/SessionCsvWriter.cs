@@ -13,19 +13,24 @@ internal static class SessionCsvWriter
 {
     public const string ListSeparator = ";";
 
-    public static async Task WriteAsync(IEnumerable<ArchivedSession> sessions, TextWriter output, CancellationToken cancellationToken)
+    public static Task WriteAsync(IEnumerable<ArchivedSession> sessions, TextWriter output, CancellationToken cancellationToken) =>
+        WriteRowsAsync(SessionAttributes.Exported, sessions.Select(session => session.Exported), output, cancellationToken);
+
+    /// <summary>Any rows of named values (sessions, endpoint states) the same way, under a header of the names.</summary>
+    public static async Task WriteRowsAsync(IReadOnlyList<string> names, IEnumerable<IEnumerable<KeyValuePair<string, object?>>> rows,
+        TextWriter output, CancellationToken cancellationToken)
     {
         await using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var name in SessionAttributes.Exported)
+        foreach (var name in names)
         {
             csv.WriteField(name);
         }
 
         await csv.NextRecordAsync();
-        foreach (var session in sessions)
+        foreach (var row in rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var (_, value) in session.Exported)
+            foreach (var (_, value) in row)
             {
                 csv.WriteField(Cell(value));
             }

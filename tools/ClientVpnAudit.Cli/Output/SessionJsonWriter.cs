@@ -17,16 +17,21 @@ internal static class SessionJsonWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static async Task WriteAsync(IEnumerable<ArchivedSession> sessions, TextWriter output, CancellationToken cancellationToken)
+    public static Task WriteAsync(IEnumerable<ArchivedSession> sessions, TextWriter output, CancellationToken cancellationToken) =>
+        WriteRowsAsync(sessions.Select(session => session.Exported), output, cancellationToken);
+
+    /// <summary>Any rows of named values (sessions, endpoint states) the same way.</summary>
+    public static async Task WriteRowsAsync(IEnumerable<IEnumerable<KeyValuePair<string, object?>>> rows, TextWriter output,
+        CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         await using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartArray();
-            foreach (var session in sessions)
+            foreach (var row in rows)
             {
                 json.WriteStartObject();
-                foreach (var (name, value) in session.Exported)
+                foreach (var (name, value) in row)
                 {
                     WriteValue(json, name, value);
                 }

@@ -47,7 +47,8 @@ internal sealed class ArchivedSession
 
     public long? Number(string attribute) => this[attribute] as long?;
 
-    private static object? Read(AttributeValue value)
+    /// <summary>A stored value as output shows it: string, whole number, bool, list of strings, or null.</summary>
+    public static object? Read(AttributeValue value)
     {
         if (value.S is not null)
         {

@@ -38,13 +38,23 @@ internal static class StoreOpener
         try
         {
             var dynamoDb = ExplicitEndpointClients.DynamoDb(dynalite.Url);
-            await SessionTableCreation.EnsureExistsAsync(dynamoDb, selection.TableName, cancellationToken);
+            await EnsureTablesAsync(dynamoDb, selection, cancellationToken);
             return new OpenedStore(dynamoDb, selection, dynalite);
         }
         catch
         {
             await dynalite.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>The sessions table and, when one is named, the endpoint-state table, from the archiver's layouts.</summary>
+    public static async Task EnsureTablesAsync(IAmazonDynamoDB dynamoDb, StoreSelection selection, CancellationToken cancellationToken)
+    {
+        await SessionTableCreation.EnsureExistsAsync(dynamoDb, selection.TableName, cancellationToken);
+        if (selection.EndpointTableName is { } endpointTable)
+        {
+            await EndpointStateTableCreation.EnsureExistsAsync(dynamoDb, endpointTable, cancellationToken);
         }
     }
 
@@ -65,9 +75,9 @@ internal static class StoreOpener
         var dynamoDb = ExplicitEndpointClients.DynamoDb(url);
         try
         {
-            if (!exists)
+            if (createTable)
             {
-                await SessionTableCreation.EnsureExistsAsync(dynamoDb, selection.TableName, cancellationToken);
+                await EnsureTablesAsync(dynamoDb, selection, cancellationToken);
             }
 
             return new OpenedStore(dynamoDb, selection, dynalite: null);

@@ -10,6 +10,14 @@ internal sealed record StoreSelection
 
     public required string TableName { get; init; }
 
+    /// <summary>
+    /// The endpoint-state table: `--endpoint-table`, else, for a local store, the sessions table's name with
+    /// <see cref="EndpointTableSuffix"/>; null in AWS without the option (the deployed name is a stack output).
+    /// </summary>
+    public string? EndpointTableName { get; init; }
+
+    public const string EndpointTableSuffix = "-endpoints";
+
     /// <summary>The embedded store's folder (<see cref="StoreKind.Embedded"/> only).</summary>
     public string? DataDirectory { get; init; }
 
