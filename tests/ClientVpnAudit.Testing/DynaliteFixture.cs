@@ -26,6 +26,15 @@ public sealed class DynaliteFixture : IAsyncLifetime
 
     public IAmazonDynamoDB CreateClient() => AwsClients.DynamoDb(Url);
 
+    /// <summary>Creates an endpoint-state table with a unique name.</summary>
+    public async Task<string> CreateEndpointTableAsync(CancellationToken cancellationToken = default)
+    {
+        var name = "endpoints-" + Guid.NewGuid().ToString("N");
+        using var client = CreateClient();
+        await EndpointStateTableCreation.EnsureExistsAsync(client, name, cancellationToken);
+        return name;
+    }
+
     /// <summary>Creates a sessions table with a unique name, so tests sharing this fixture do not see each other's items.</summary>
     public async Task<string> CreateSessionTableAsync(CancellationToken cancellationToken = default)
     {

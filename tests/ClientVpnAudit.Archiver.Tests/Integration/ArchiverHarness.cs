@@ -47,9 +47,19 @@ internal sealed class ArchiverHarness : IAsyncDisposable
         return new ArchiverHarness(emulator, AwsClients.Ec2(emulator.Url), dynamoDb, tableName);
     }
 
+    /// <summary>The endpoint-state table, once <see cref="WithEndpointTableAsync"/> made one; the archiver then records into it.</summary>
+    public string? EndpointTableName { get; private set; }
+
+    public async Task WithEndpointTableAsync(DynaliteFixture dynalite) => EndpointTableName = await dynalite.CreateEndpointTableAsync();
+
+    /// <summary>Every endpoint-state item by endpoint id.</summary>
+    public async Task<IReadOnlyDictionary<string, Dictionary<string, AttributeValue>>> EndpointStatesAsync() =>
+        (await TableReads.ScanAsync(DynamoDb, new ScanRequest { TableName = EndpointTableName, ConsistentRead = true }, CancellationToken.None))
+            .ToDictionary(item => item["ClientVpnEndpointId"].S);
+
     public ArchiverOptions Options(Func<ArchiverOptions, ArchiverOptions>? adjust = null)
     {
-        var options = new ArchiverOptions { TableName = TableName };
+        var options = new ArchiverOptions { TableName = TableName, EndpointTableName = EndpointTableName };
         return adjust is null ? options : adjust(options);
     }
 
