@@ -8,10 +8,26 @@ public sealed class RunReportTests
 {
     private static RunSummary Summary(double? oldestAge) => new()
     {
-        StartedAt = "2026-03-02T09:00:00Z", Succeeded = true, EndpointsPolled = 2, EndpointsFailed = 0, Failures = [],
-        EndpointPages = 1, Pages = 2, ConnectionsSeen = 5, SessionsInserted = 5, SessionsUpdated = 0, SessionsUnchanged = 0,
-        SessionsStale = 0, SessionsMarkedLost = 0, MalformedConnections = 0, Warnings = 0, DynamoDbRequests = 9,
-        ReadCapacityUnits = 1, WriteCapacityUnits = 5, DurationMilliseconds = 120, OldestCompleteListingAgeMinutes = oldestAge,
+        StartedAt = "2026-03-02T09:00:00Z",
+        Succeeded = true,
+        EndpointsPolled = 2,
+        EndpointsFailed = 0,
+        Failures = [],
+        EndpointPages = 1,
+        Pages = 2,
+        ConnectionsSeen = 5,
+        SessionsInserted = 5,
+        SessionsUpdated = 0,
+        SessionsUnchanged = 0,
+        SessionsStale = 0,
+        SessionsMarkedLost = 0,
+        MalformedConnections = 0,
+        Warnings = 0,
+        DynamoDbRequests = 9,
+        ReadCapacityUnits = 1,
+        WriteCapacityUnits = 5,
+        DurationMilliseconds = 120,
+        OldestCompleteListingAgeMinutes = oldestAge,
     };
 
     private static JsonElement MetricsLine(RunSummary summary)
