@@ -23,6 +23,8 @@ public sealed class ClientVpnAuditStack : Stack
 {
     public SessionTableConstruct Sessions { get; }
 
+    public EndpointStateTableConstruct EndpointState { get; }
+
     public ArchiverFunctionConstruct Archiver { get; }
 
     public AlarmsConstruct Alarms { get; }
@@ -34,12 +36,15 @@ public sealed class ClientVpnAuditStack : Stack
 
         Sessions = new SessionTableConstruct(this, "Sessions", new SessionTableProps { EncryptionKey = tableKey });
 
+        EndpointState = new EndpointStateTableConstruct(this, "EndpointState", new EndpointStateTableProps { EncryptionKey = tableKey });
+
         var deadLetters = new DeadLetterQueueConstruct(this, "DeadLetters");
 
         Archiver = new ArchiverFunctionConstruct(this, "Archiver", new ArchiverFunctionProps
         {
             Code = props.ArchiverCode,
             Table = Sessions.Table,
+            EndpointTable = EndpointState.Table,
             TableEncryptionKey = tableKey,
             DeadLetterQueue = deadLetters.Queue,
             Options = options,
@@ -68,6 +73,7 @@ public sealed class ClientVpnAuditStack : Stack
         });
 
         Output(OutputNames.TableName, Sessions.Table.TableName, "The sessions table");
+        Output(OutputNames.EndpointTableName, EndpointState.Table.TableName, "Each endpoint's last complete listing (cvpn-audit endpoints --endpoint-table)");
         Output(OutputNames.FunctionName, Archiver.Function.FunctionName, "The archiver function");
         Output(OutputNames.LogGroupName, Archiver.LogGroup.LogGroupName, "The archiver's logs (run summaries)");
         Output(OutputNames.AlarmTopicArn, Alarms.Topic.TopicArn, "Subscribe here to receive the alarms");
@@ -88,6 +94,7 @@ public sealed class ClientVpnAuditStack : Stack
 public static class OutputNames
 {
     public const string TableName = "TableName";
+    public const string EndpointTableName = "EndpointTableName";
     public const string FunctionName = "FunctionName";
     public const string LogGroupName = "LogGroupName";
     public const string AlarmTopicArn = "AlarmTopicArn";

@@ -13,7 +13,7 @@ public sealed class AlarmsTests(DefaultStackFixture stack) : IClassFixture<Defau
     private string FunctionId => _template.SingleLogicalId("AWS::Lambda::Function");
 
     [Fact]
-    public void Stack_HasTheFiveAlarms() => _template.ResourceCountIs(AlarmType, 5);
+    public void Stack_HasTheSixAlarms() => _template.ResourceCountIs(AlarmType, 6);
 
     [Fact]
     public void ErrorsAlarm_FiresOnErrorsInTwoFiveMinutePeriodsInARow()
@@ -108,12 +108,29 @@ public sealed class AlarmsTests(DefaultStackFixture stack) : IClassFixture<Defau
     }
 
     [Fact]
+    public void EndpointFreshnessAlarm_FiresWhenOneEndpointWasNotListedCompletelyForThirtyMinutes()
+    {
+        _template.HasResourceProperties(AlarmType, Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Namespace"] = ArchiverMetrics.Namespace,
+            ["MetricName"] = ArchiverMetrics.OldestCompleteListingAgeMinutes,
+            ["Dimensions"] = new object[] { Dimension(ArchiverMetrics.FunctionNameDimension, Ref(FunctionId)) },
+            ["Statistic"] = "Maximum",
+            ["Period"] = FiveMinutes,
+            ["EvaluationPeriods"] = 1,
+            ["Threshold"] = 30,
+            ["ComparisonOperator"] = "GreaterThanOrEqualToThreshold",
+            ["TreatMissingData"] = "notBreaching",
+        }));
+    }
+
+    [Fact]
     public void EveryAlarm_NotifiesTheTopic_OnAlarmAndOnOk()
     {
         var topic = new object[] { Ref(_template.SingleLogicalId("AWS::SNS::Topic")) };
         var alarms = _template.FindResources(AlarmType);
 
-        Assert.Equal(5, alarms.Count);
+        Assert.Equal(6, alarms.Count);
         Assert.All(alarms.Keys, alarmId =>
         {
             var properties = _template.Properties(alarmId);

@@ -12,10 +12,11 @@ public sealed class ArchiverEnvironmentTests
     {
         var options = StackOptions.FromContext(key => CustomizedStackFixture.Context.GetValueOrDefault(key));
 
-        var environment = ArchiverEnvironment.Build("sessions", options, ArchiverFunctionDefaults.TimeBudgetSeconds);
+        var environment = ArchiverEnvironment.Build("sessions", "endpoints", options, ArchiverFunctionDefaults.TimeBudgetSeconds);
         var read = ArchiverOptionsReader.Read(AsDeployed(environment));
 
         Assert.Equal("sessions", read.TableName);
+        Assert.Equal("endpoints", read.EndpointTableName);
         Assert.Equal(options.EndpointIds, read.EndpointIds);
         Assert.Equal(400, read.RetentionDays);
         Assert.Equal(30, read.ActiveRefreshMinutes);
@@ -27,7 +28,7 @@ public sealed class ArchiverEnvironmentTests
     [Fact]
     public void Environment_WithoutOptions_LeavesTheArchiversDefaults()
     {
-        var environment = ArchiverEnvironment.Build("sessions", new StackOptions(), ArchiverFunctionDefaults.TimeBudgetSeconds);
+        var environment = ArchiverEnvironment.Build("sessions", "endpoints", new StackOptions(), ArchiverFunctionDefaults.TimeBudgetSeconds);
         var read = ArchiverOptionsReader.Read(AsDeployed(environment));
 
         Assert.Equal(ArchiverOptions.DefaultActiveRefreshMinutes, read.ActiveRefreshMinutes);
@@ -52,7 +53,7 @@ public sealed class ArchiverEnvironmentTests
     [Fact]
     public void TimeBudget_TheArchiverWouldRefuse_StopsTheSynth() =>
         Assert.Throws<ArchiverConfigurationException>(() =>
-            ArchiverEnvironment.Build("sessions", new StackOptions(), timeBudgetSeconds: 0));
+            ArchiverEnvironment.Build("sessions", "endpoints", new StackOptions(), timeBudgetSeconds: 0));
 
     /// <summary>The environment as the function sees it once deployed: CloudFormation resolved the account, Lambda set the region.</summary>
     private static Func<string, string?> AsDeployed(Dictionary<string, string> environment) => name => name switch

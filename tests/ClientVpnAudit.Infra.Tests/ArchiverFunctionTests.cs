@@ -74,7 +74,7 @@ public sealed class ArchiverFunctionTests(DefaultStackFixture stack) : IClassFix
     [Fact]
     public void Environment_HoldsTheTableNameTimeBudgetAndLogPassThrough_AndLeavesOptionalSettingsToTheArchiver()
     {
-        var tableId = _template.SingleLogicalId("AWS::DynamoDB::Table");
+        var tableId = _template.SessionsTableId();
         var variables = new Capture();
         _template.HasResourceProperties(FunctionType, Match.ObjectLike(new Dictionary<string, object>
         {
@@ -85,11 +85,13 @@ public sealed class ArchiverFunctionTests(DefaultStackFixture stack) : IClassFix
         Assert.Equal(
             new[]
             {
-                ArchiverSettingNames.TableName, ArchiverSettingNames.TimeBudgetSeconds, ArchiverSettingNames.AccountId,
+                ArchiverSettingNames.TableName, ArchiverSettingNames.EndpointTableName, ArchiverSettingNames.TimeBudgetSeconds,
+                ArchiverSettingNames.AccountId,
                 ArchiverEnvironment.RuntimeLogFormatVariable,
             }.Order(),
             environment.Keys.Order());
         Assert.Equal(Ref(tableId), environment[ArchiverSettingNames.TableName]);
+        Assert.Equal(Ref(_template.EndpointTableId()), environment[ArchiverSettingNames.EndpointTableName]);
         Assert.Equal("90", environment[ArchiverSettingNames.TimeBudgetSeconds]);
         Assert.Equal("Unformatted", environment[ArchiverEnvironment.RuntimeLogFormatVariable]);
     }

@@ -11,6 +11,7 @@ public sealed class PermissionsTests(DefaultStackFixture stack) : IClassFixture<
     [
         "ec2:DescribeClientVpnEndpoints", "ec2:DescribeClientVpnConnections",
         "dynamodb:BatchGetItem", "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:Scan",
+        "dynamodb:BatchGetItem", "dynamodb:UpdateItem",
         "logs:CreateLogStream", "logs:PutLogEvents",
         "sqs:SendMessage",
     ];
@@ -68,8 +69,8 @@ public sealed class PermissionsTests(DefaultStackFixture stack) : IClassFixture<
     [Fact]
     public void TableActions_AreOnTheTableAndItsIndexes()
     {
-        var tableId = _template.SingleLogicalId("AWS::DynamoDB::Table");
-        var statement = StatementWith("dynamodb:UpdateItem");
+        var tableId = _template.SessionsTableId();
+        var statement = StatementWith("dynamodb:Query");
 
         Assert.Equal(ArchiverRoleConstruct.TableActions.Order(), Actions(statement).Order());
         var tableArn = GetAtt(tableId, "Arn");
@@ -83,7 +84,7 @@ public sealed class PermissionsTests(DefaultStackFixture stack) : IClassFixture<
     [Fact]
     public void Scan_IsOnTheSparseOpenSessionsIndexOnly_NeverOnTheTable()
     {
-        var tableId = _template.SingleLogicalId("AWS::DynamoDB::Table");
+        var tableId = _template.SessionsTableId();
         var statement = StatementWith(ArchiverRoleConstruct.OpenSessionsScanAction);
 
         Assert.Equal([ArchiverRoleConstruct.OpenSessionsScanAction], Actions(statement));
@@ -93,6 +94,19 @@ public sealed class PermissionsTests(DefaultStackFixture stack) : IClassFixture<
         };
         Assert.Equivalent(indexArn, statement["Resource"], strict: true);
     }
+
+    [Fact]
+    public void EndpointTableActions_AreOnTheEndpointStateTableOnly()
+    {
+        var endpointTableArn = GetAtt(_template.EndpointTableId(), "Arn");
+        var statement = Assert.Single(Statements, candidate => JsonEquivalent(candidate["Resource"], endpointTableArn)
+            || (candidate["Resource"] is object[] resources && resources.Any(resource => JsonEquivalent(resource, endpointTableArn))));
+
+        Assert.Equal(ArchiverRoleConstruct.EndpointTableActions.Order(), Actions(statement).Order());
+    }
+
+    private static bool JsonEquivalent(object left, object right) =>
+        System.Text.Json.JsonSerializer.Serialize(left) == System.Text.Json.JsonSerializer.Serialize(right);
 
     [Fact]
     public void LogWrites_AreOnTheFunctionsLogGroupOnly()

@@ -11,7 +11,7 @@ public sealed class SessionTableTests(DefaultStackFixture stack) : IClassFixture
     public static TheoryData<string> IndexNames => new(SessionTable.Indexes.Select(index => index.Name));
 
     [Fact]
-    public void Stack_HasExactlyOneTable() => _template.ResourceCountIs(TableType, 1);
+    public void Stack_HasTheSessionsTableAndTheEndpointStateTable() => _template.ResourceCountIs(TableType, 2);
 
     [Fact]
     public void Table_IsKeyedByTheLayoutsPartitionKey()

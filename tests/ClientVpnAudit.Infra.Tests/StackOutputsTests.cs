@@ -7,8 +7,15 @@ public sealed class StackOutputsTests(DefaultStackFixture stack) : IClassFixture
 {
     private readonly Template _template = stack.Template;
 
+    [Fact]
+    public void TableOutputs_NameTheSessionsTableAndTheEndpointStateTable()
+    {
+        _template.HasOutput(OutputNames.TableName, Match.ObjectLike(new Dictionary<string, object> { ["Value"] = Ref(_template.SessionsTableId()) }));
+        _template.HasOutput(OutputNames.EndpointTableName,
+            Match.ObjectLike(new Dictionary<string, object> { ["Value"] = Ref(_template.EndpointTableId()) }));
+    }
+
     [Theory]
-    [InlineData(OutputNames.TableName, "AWS::DynamoDB::Table")]
     [InlineData(OutputNames.FunctionName, "AWS::Lambda::Function")]
     [InlineData(OutputNames.LogGroupName, "AWS::Logs::LogGroup")]
     [InlineData(OutputNames.AlarmTopicArn, "AWS::SNS::Topic")]
@@ -22,5 +29,5 @@ public sealed class StackOutputsTests(DefaultStackFixture stack) : IClassFixture
     }
 
     [Fact]
-    public void Stack_HasNoOtherOutputs() => Assert.Equal(4, _template.FindOutputs("*").Count);
+    public void Stack_HasNoOtherOutputs() => Assert.Equal(5, _template.FindOutputs("*").Count);
 }

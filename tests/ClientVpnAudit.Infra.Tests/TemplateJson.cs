@@ -14,6 +14,15 @@ internal static class TemplateJson
     public static string SingleLogicalId(this Template template, string type) =>
         Assert.Single(template.FindResources(type)).Key;
 
+    /// <summary>The sessions table's logical ID (the stack has two tables).</summary>
+    public static string SessionsTableId(this Template template) => template.LogicalIdStartingWith("AWS::DynamoDB::Table", "Sessions");
+
+    /// <summary>The endpoint-state table's logical ID.</summary>
+    public static string EndpointTableId(this Template template) => template.LogicalIdStartingWith("AWS::DynamoDB::Table", "EndpointState");
+
+    private static string LogicalIdStartingWith(this Template template, string type, string prefix) =>
+        Assert.Single(template.FindResources(type).Keys, id => id.StartsWith(prefix, StringComparison.Ordinal));
+
     public static IReadOnlyDictionary<string, object> Resource(this Template template, string logicalId) =>
         (IReadOnlyDictionary<string, object>)((IDictionary<string, object>)template.ToJSON()["Resources"])[logicalId];
 

@@ -41,6 +41,9 @@ public sealed class AlarmsConstruct : Construct
 
     public const int ErrorPeriods = 2;
 
+    /// <summary>An endpoint not listed completely for this long alarms: half of AWS Client VPN's 60-minute window.</summary>
+    public const int EndpointFreshnessMinutes = 30;
+
     public Topic Topic { get; }
 
     public Alarm ErrorsAlarm { get; }
@@ -52,6 +55,8 @@ public sealed class AlarmsConstruct : Construct
     public Alarm ThrottlesAlarm { get; }
 
     public Alarm FailedInvocationsAlarm { get; }
+
+    public Alarm EndpointFreshnessAlarm { get; }
 
     public AlarmsConstruct(Construct scope, string id, AlarmsProps props) : base(scope, id)
     {
@@ -129,7 +134,20 @@ public sealed class AlarmsConstruct : Construct
                 TreatMissingData = TreatMissingData.NOT_BREACHING,
             });
 
-        var alarms = new[] { ErrorsAlarm, StalenessAlarm, DeadLetterAlarm, ThrottlesAlarm, FailedInvocationsAlarm };
+        EndpointFreshnessAlarm = ArchiverMetric(props.Function, ArchiverMetrics.OldestCompleteListingAgeMinutes, Stats.MAXIMUM)
+            .CreateAlarm(this, "EndpointNotListed", new CreateAlarmOptions
+            {
+                AlarmDescription =
+                    $"An endpoint has not been listed completely for {EndpointFreshnessMinutes} minutes or more, while the runs "
+                    + "may still succeed for the others: see `cvpn-audit endpoints` (LastError) and the run summaries.",
+                Threshold = EndpointFreshnessMinutes,
+                ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                EvaluationPeriods = 1,
+                // No data means no run reported at all: the staleness alarm says that.
+                TreatMissingData = TreatMissingData.NOT_BREACHING,
+            });
+
+        var alarms = new[] { ErrorsAlarm, StalenessAlarm, DeadLetterAlarm, ThrottlesAlarm, FailedInvocationsAlarm, EndpointFreshnessAlarm };
         var notify = new SnsAction(Topic);
         foreach (var alarm in alarms)
         {
@@ -169,12 +187,15 @@ public sealed class AlarmsConstruct : Construct
     });
 
     /// <summary>The archiver's own EMF metric: 1 per complete run, 0 per incomplete one.</summary>
-    public static Metric RunSucceeded(IFunction function) => new(new MetricProps
+    public static Metric RunSucceeded(IFunction function) => ArchiverMetric(function, ArchiverMetrics.RunSucceeded, Stats.SUM);
+
+    /// <summary>One of the archiver's EMF metrics (<see cref="ArchiverMetrics"/>), by the function's name.</summary>
+    public static Metric ArchiverMetric(IFunction function, string name, string statistic) => new(new MetricProps
     {
         Namespace = ArchiverMetrics.Namespace,
-        MetricName = ArchiverMetrics.RunSucceeded,
+        MetricName = name,
         DimensionsMap = new Dictionary<string, string> { [ArchiverMetrics.FunctionNameDimension] = function.FunctionName },
-        Statistic = Stats.SUM,
+        Statistic = statistic,
         Period = Period,
     });
 }

@@ -22,11 +22,12 @@ public static class ArchiverEnvironment
 
     public const string RuntimeLogFormatUnformatted = "Unformatted";
 
-    public static Dictionary<string, string> Build(string tableName, StackOptions options, int timeBudgetSeconds)
+    public static Dictionary<string, string> Build(string tableName, string endpointTableName, StackOptions options, int timeBudgetSeconds)
     {
         var environment = new Dictionary<string, string>
         {
             [ArchiverSettingNames.TableName] = tableName,
+            [ArchiverSettingNames.EndpointTableName] = endpointTableName,
             [ArchiverSettingNames.TimeBudgetSeconds] = Format(timeBudgetSeconds),
             // The stack's own account, resolved by CloudFormation; Lambda sets AWS_REGION itself.
             [ArchiverSettingNames.AccountId] = Aws.ACCOUNT_ID,

@@ -17,6 +17,8 @@ public sealed class ArchiverFunctionProps
 
     public required ITable Table { get; init; }
 
+    public required ITable EndpointTable { get; init; }
+
     public required IKey? TableEncryptionKey { get; init; }
 
     public required IQueue DeadLetterQueue { get; init; }
@@ -46,6 +48,7 @@ public sealed class ArchiverFunctionConstruct : Construct
         var role = new ArchiverRoleConstruct(this, "ExecutionRole", new ArchiverRoleProps
         {
             Table = props.Table,
+            EndpointTable = props.EndpointTable,
             TableEncryptionKey = props.TableEncryptionKey,
             LogGroup = LogGroup,
         });
@@ -68,7 +71,7 @@ public sealed class ArchiverFunctionConstruct : Construct
             LoggingFormat = LoggingFormat.JSON,
             LogGroup = LogGroup,
             Environment = ArchiverEnvironment.Build(
-                props.Table.TableName, props.Options, ArchiverFunctionDefaults.TimeBudgetSeconds),
+                props.Table.TableName, props.EndpointTable.TableName, props.Options, ArchiverFunctionDefaults.TimeBudgetSeconds),
             RetryAttempts = ArchiverFunctionDefaults.AsyncRetryAttempts,
             MaxEventAge = ArchiverFunctionDefaults.ToDuration(props.Options.Schedule.MaxEventAge),
             DeadLetterQueue = props.DeadLetterQueue,

@@ -12,6 +12,8 @@ public sealed class ArchiverRoleProps
 {
     public required ITable Table { get; init; }
 
+    public required ITable EndpointTable { get; init; }
+
     /// <summary>The table's customer-managed key, or null for the AWS-owned key (which needs no permission).</summary>
     public required IKey? TableEncryptionKey { get; init; }
 
@@ -33,6 +35,9 @@ public sealed class ArchiverRoleConstruct : Construct
 
     /// <summary>The open sessions of every endpoint, to close those of deleted ones: a Scan of the sparse index only.</summary>
     public const string OpenSessionsScanAction = "dynamodb:Scan";
+
+    /// <summary>Each attempt recorded (UpdateItem), the polled endpoints' freshness read back (BatchGetItem).</summary>
+    public static readonly IReadOnlyList<string> EndpointTableActions = ["dynamodb:BatchGetItem", "dynamodb:UpdateItem"];
 
     /// <summary>
     /// What CDK's read/write table grant gives on a customer-managed key, spelled out without wildcards
@@ -62,6 +67,7 @@ public sealed class ArchiverRoleConstruct : Construct
 
         // Table.Grant also covers "<table ARN>/index/*" because the table has indexes.
         props.Table.Grant(Role, TableActions.ToArray());
+        props.EndpointTable.Grant(Role, EndpointTableActions.ToArray());
         Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
         {
             Actions = [OpenSessionsScanAction],

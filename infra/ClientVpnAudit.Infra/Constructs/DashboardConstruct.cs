@@ -28,15 +28,8 @@ public sealed class DashboardConstruct : Construct
     public DashboardConstruct(Construct scope, string id, DashboardConstructProps props) : base(scope, id)
     {
         var period = AlarmsConstruct.Period;
-        Metric Archiver(string name, string statistic, string label) => new(new MetricProps
-        {
-            Namespace = ArchiverMetrics.Namespace,
-            MetricName = name,
-            DimensionsMap = new Dictionary<string, string> { [ArchiverMetrics.FunctionNameDimension] = props.Function.FunctionName },
-            Statistic = statistic,
-            Period = period,
-            Label = label,
-        });
+        Metric Archiver(string name, string statistic, string label) =>
+            AlarmsConstruct.ArchiverMetric(props.Function, name, statistic).With(new MetricOptions { Label = label });
 
         Dashboard = new Dashboard(this, "Dashboard", new DashboardProps { DefaultInterval = Duration.Hours(24) });
         Dashboard.AddWidgets(
@@ -44,6 +37,7 @@ public sealed class DashboardConstruct : Construct
             {
                 Title = "Runs",
                 Left = [Archiver(ArchiverMetrics.RunSucceeded, Stats.SUM, "succeeded"), Archiver(ArchiverMetrics.EndpointsFailed, Stats.SUM, "endpoints failed")],
+                Right = [Archiver(ArchiverMetrics.OldestCompleteListingAgeMinutes, Stats.MAXIMUM, "oldest complete listing (min)")],
                 Width = 12,
             }),
             new GraphWidget(new GraphWidgetProps
