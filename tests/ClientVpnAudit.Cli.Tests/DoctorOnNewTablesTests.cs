@@ -63,6 +63,43 @@ public sealed class DoctorOnNewTablesTests(DynaliteFixture dynalite) : IClassFix
         Assert.StartsWith("? archive freshness: cannot tell: Scan of ActiveByEndpoint answered ", result.OutLines[6], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Doctor_WithAnEndpointThatKeepsFailing_NamesItAndItsLastError_WhileTheOthersAreFresh()
+    {
+        var table = await dynalite.CreateSessionTableAsync();
+        var endpointTable = await dynalite.CreateEndpointTableAsync();
+        using (var client = dynalite.CreateClient())
+        {
+            await PutStateAsync(client, endpointTable, "cvpn-endpoint-000000000000000f1", "2026-03-02T11:30:00Z", error: null);
+            await PutStateAsync(client, endpointTable, "cvpn-endpoint-000000000000000f2", "2026-03-02T10:50:00Z", "UnauthorizedOperation: denied");
+        }
+
+        await using var emulator = await Ec2Emulator.StartAsync(SnapshotLoader.Load(Path.Combine(Demo.Snapshots, "2026-03-02T0900Z.json")));
+
+        var result = await CvpnAudit.RunAtAsync(Now, "doctor", "--ec2-url", emulator.Url.ToString(), "--dynamodb-url", dynalite.Url.ToString(),
+            "--table", table, "--endpoint-table", endpointTable);
+
+        Assert.True(result.ExitCode == ExitCodes.RunFailed, result.ToString());
+        Assert.StartsWith("✗ the archiver has not listed cvpn-endpoint-000000000000000f2 completely for 45 minutes: its last complete listing "
+            + "was at 2026-03-02T10:50:00Z; its last error: UnauthorizedOperation: denied; fix: ", result.OutLines[6], StringComparison.Ordinal);
+    }
+
+    private static Task PutStateAsync(IAmazonDynamoDB client, string table, string endpointId, string completedAt, string? error)
+    {
+        var item = new Dictionary<string, AttributeValue>
+        {
+            [EndpointStateTable.ClientVpnEndpointId] = new() { S = endpointId },
+            [EndpointStateTable.Status] = new() { S = "available" },
+            [EndpointStateTable.LastCompleteListingAt] = new() { S = completedAt },
+        };
+        if (error is not null)
+        {
+            item[EndpointStateTable.LastError] = new() { S = error };
+        }
+
+        return client.PutItemAsync(new PutItemRequest { TableName = table, Item = item });
+    }
+
     private Task<CliResult> DoctorAsync(Uri ec2Url, string table) =>
         CvpnAudit.RunAtAsync(Now, "doctor", "--ec2-url", ec2Url.ToString(), "--dynamodb-url", dynalite.Url.ToString(), "--table", table);
 }

@@ -13,8 +13,11 @@ namespace ClientVpnAudit.Cli.Tests;
 [Trait(TestCategory.Name, TestCategory.Integration)]
 public sealed class DoctorTests(DemoArchiveFixture demo)
 {
-    /// <summary>The demo's newest write: an open session's LastObservedAt in the 11:30 poll.</summary>
-    private const string LastWrite = "2026-03-02T11:30:04Z";
+    /// <summary>The demo's last complete listing of every live endpoint: the 11:30 poll's CapturedAt.</summary>
+    private const string LastListing = "2026-03-02T11:30:00Z";
+
+    /// <summary>The oldest of the live endpoints' listings (they tie at 11:30: the first by id).</summary>
+    private const string OldestEndpoint = Demo.ContractorEndpoint;
 
     private const string EndpointsAllowed = "✓ ec2:DescribeClientVpnEndpoints is allowed";
     private const string ConnectionsAllowed = $"✓ ec2:DescribeClientVpnConnections is allowed (asked about {Demo.CorporateEndpoint})";
@@ -27,11 +30,11 @@ public sealed class DoctorTests(DemoArchiveFixture demo)
 
     private static readonly string LastPoll = Path.Combine(Demo.Snapshots, "2026-03-02T1130Z.json");
 
-    /// <summary>Five minutes after the demo's last write.</summary>
+    /// <summary>Five minutes after the demo's last listing.</summary>
     private static readonly DateTimeOffset SoonAfterTheDemo = new(2026, 3, 2, 11, 35, 4, TimeSpan.Zero);
 
     [Fact]
-    public async Task Doctor_OfTheDemoArchiveFiveMinutesAfterItsLastWrite_PassesEveryCheck_AndExitsZero()
+    public async Task Doctor_OfTheDemoArchiveFiveMinutesAfterItsLastListing_PassesEveryCheck_AndExitsZero()
     {
         await using var emulator = await Ec2Emulator.StartAsync(SnapshotLoader.Load(LastPoll));
 
@@ -44,7 +47,7 @@ public sealed class DoctorTests(DemoArchiveFixture demo)
             TableMatches,
             LocalTimeToLive,
             LocalPointInTimeRecovery,
-            $"✓ the archive is fresh: the newest LastObservedAt of the 6 open sessions, {LastWrite}, is 5 minutes old");
+            $"✓ the archive is fresh: every live endpoint was listed completely within 30 minutes; the oldest, {OldestEndpoint}, at {LastListing}, 5 minutes ago");
         Assert.Equal([$"cvpn-audit: checking EC2 at {emulator.Url} and table ClientVpnSessions at {demo.DynamoDbUrl}"], result.ErrorLines);
     }
 
@@ -63,7 +66,7 @@ public sealed class DoctorTests(DemoArchiveFixture demo)
             TableMatches,
             LocalTimeToLive,
             LocalPointInTimeRecovery,
-            $"✓ the archive is fresh: the newest LastObservedAt of the 6 open sessions, {LastWrite}, is 5 minutes old");
+            $"✓ the archive is fresh: every live endpoint was listed completely within 30 minutes; the oldest, {OldestEndpoint}, at {LastListing}, 5 minutes ago");
     }
 
     [Fact]
@@ -106,7 +109,7 @@ public sealed class DoctorTests(DemoArchiveFixture demo)
     }
 
     [Fact]
-    public async Task Doctor_MonthsAfterTheLastWrite_SaysTheArchiverHasNotWrittenForMonths_AndFails()
+    public async Task Doctor_MonthsAfterTheLastListing_SaysTheArchiverHasNotListedForMonths_AndFails()
     {
         await using var emulator = await Ec2Emulator.StartAsync(SnapshotLoader.Load(LastPoll));
 
@@ -119,19 +122,19 @@ public sealed class DoctorTests(DemoArchiveFixture demo)
             TableMatches,
             LocalTimeToLive,
             LocalPointInTimeRecovery,
-            $"✗ the archiver has not written for 3 months: the newest LastObservedAt of the 6 open sessions is {LastWrite}; "
+            $"✗ the archiver has not listed {OldestEndpoint} completely for 3 months: its last complete listing was at {LastListing}; "
                 + "fix: check that the archiver's schedule runs and its runs succeed (docs/operations.md, \"Runbook: when an alarm fires\")");
     }
 
     [Fact]
-    public async Task Doctor_HalfAnHourAfterTheLastWrite_CallsTheArchiveStale()
+    public async Task Doctor_HalfAnHourAfterTheLastListing_CallsTheArchiveStale()
     {
         await using var emulator = await Ec2Emulator.StartAsync(SnapshotLoader.Load(LastPoll));
 
         var result = await DoctorAsync(new DateTimeOffset(2026, 3, 2, 12, 0, 4, TimeSpan.Zero), emulator.Url);
 
         Assert.Equal(ExitCodes.RunFailed, result.ExitCode);
-        Assert.StartsWith("✗ the archiver has not written for 30 minutes: ", result.OutLines[^1], StringComparison.Ordinal);
+        Assert.StartsWith($"✗ the archiver has not listed {OldestEndpoint} completely for 30 minutes: ", result.OutLines[^1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -149,7 +152,7 @@ public sealed class DoctorTests(DemoArchiveFixture demo)
             TableMatches,
             LocalTimeToLive,
             LocalPointInTimeRecovery,
-            $"✓ the archive is fresh: the newest LastObservedAt of the 6 open sessions, {LastWrite}, is 5 minutes old");
+            $"✓ the archive is fresh: every live endpoint was listed completely within 30 minutes; the oldest, {OldestEndpoint}, at {LastListing}, 5 minutes ago");
     }
 
     private Task<CliResult> DoctorAsync(DateTimeOffset now, Uri ec2Url, params string[] more) =>

@@ -38,10 +38,25 @@ internal static class DoctorCommand
         command.Options.Add(aws);
         command.Options.Add(ec2Url);
         command.Options.Add(dynamoDbUrl);
+        var endpointTable = new Option<string?>("--endpoint-table")
+        {
+            Description = $"The endpoint-state table (default: the sessions table's name + {StoreSelection.EndpointTableSuffix} at a URL; "
+                + "with --aws, the stack's EndpointTableName output): freshness then comes from each endpoint's last complete listing",
+            HelpName = "name",
+        };
         command.Options.Add(table);
+        command.Options.Add(endpointTable);
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var target = ReadTarget(parsed.GetValue(aws), parsed.GetValue(ec2Url), parsed.GetValue(dynamoDbUrl), parsed.GetValue(table));
+            if (parsed.GetValue(endpointTable) is { } named)
+            {
+                target = target with
+                {
+                    EndpointTableName = string.IsNullOrWhiteSpace(named) ? throw new CliInputException("--endpoint-table: the table name is empty") : named.Trim(),
+                };
+            }
+
             io.Notice($"checking {target.Describe()}");
             var lines = await DoctorChecks.RunAsync(target, clock, cancellationToken);
             foreach (var line in lines)
@@ -76,6 +91,7 @@ internal static class DoctorCommand
             ({ } ec2, { } dynamoDb) => new DoctorTarget
             {
                 TableName = table ?? StoreSelection.DefaultTableName,
+                EndpointTableName = (table ?? StoreSelection.DefaultTableName) + StoreSelection.EndpointTableSuffix,
                 Ec2Url = ExplicitEndpointClients.ParseUrl(ec2, "--ec2-url"),
                 DynamoDbUrl = ExplicitEndpointClients.ParseUrl(dynamoDb, "--dynamodb-url"),
             },

@@ -44,7 +44,7 @@ internal static class DoctorChecks
         lines.Add(tableLine);
         lines.Add(await TimeToLiveCheck.RunAsync(dynamoDb, target, cancellationToken));
         lines.Add(await PointInTimeRecoveryCheck.RunAsync(dynamoDb, target, cancellationToken));
-        lines.Add(await FreshnessCheck.RunAsync(dynamoDb, target.TableName, clock, cancellationToken));
+        lines.Add(await FreshnessCheck.RunAsync(dynamoDb, target, clock, cancellationToken));
         return lines;
     }
 

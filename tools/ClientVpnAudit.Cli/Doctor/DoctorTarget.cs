@@ -12,6 +12,9 @@ internal sealed record DoctorTarget
 
     public required string TableName { get; init; }
 
+    /// <summary>The endpoint-state table, when known: freshness then comes from each endpoint's last complete listing.</summary>
+    public string? EndpointTableName { get; init; }
+
     /// <summary>Null with --aws.</summary>
     public Uri? Ec2Url { get; init; }
 
