@@ -157,10 +157,16 @@ public sealed class ArchiverPipeline(IAmazonEC2 ec2, IAmazonDynamoDB dynamoDb, A
         RunTally tally, RunBudget budget)
     {
         var polledIds = polled.ToHashSet(StringComparer.Ordinal);
-        var orphans = (await store.NotEndedEverywhereAsync(budget.Token))
+        var unpolled = (await store.NotEndedEverywhereAsync(budget.Token))
             .Where(session => !polledIds.Contains(session.EndpointId))
             .ToList();
-        foreach (var endpointId in orphans.Select(session => session.EndpointId).Distinct(StringComparer.Ordinal))
+
+        // The index holds every target's open sessions: only this run's account and region may be closed.
+        var ours = await store.EndpointsOfTargetAsync(
+            unpolled.GroupBy(session => session.EndpointId).ToDictionary(group => group.Key, group => group.First().ConnectionId),
+            options.Target, budget.Token);
+        var orphans = unpolled.Where(session => ours.Contains(session.EndpointId)).ToList();
+        foreach (var endpointId in ours)
         {
             log.Info("endpoint no longer listed: closing its sessions", ("endpointId", endpointId));
         }

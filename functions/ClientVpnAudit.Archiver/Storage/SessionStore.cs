@@ -69,6 +69,27 @@ internal sealed class SessionStore(IAmazonDynamoDB dynamoDb, string tableName, D
         return items.Select(item => (item[SessionTable.PartitionKey].S, item[SessionTable.ActiveByEndpoint.PartitionKey].S)).ToList();
     }
 
+    /// <summary>
+    /// Which of these endpoints belong to <paramref name="target"/>, read from one session of each (a record that
+    /// predates AccountId and Region belongs to the deployment's own, single target; one not read back waits a run).
+    /// </summary>
+    /// <param name="oneSessionPerEndpoint">Endpoint id to the ConnectionId of one of its sessions.</param>
+    public async Task<IReadOnlySet<string>> EndpointsOfTargetAsync(IReadOnlyDictionary<string, string> oneSessionPerEndpoint, Target target,
+        CancellationToken cancellationToken)
+    {
+        if (oneSessionPerEndpoint.Count == 0)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        var stored = await ReadAsync(oneSessionPerEndpoint.Values, cancellationToken);
+        return oneSessionPerEndpoint
+            .Where(pair => stored.GetValueOrDefault(pair.Value) is { } session
+                && (session.AccountId ?? target.AccountId) == target.AccountId && (session.Region ?? target.Region) == target.Region)
+            .Select(pair => pair.Key)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>Marks a session ended (inferred). Returns false when the item shows it is no longer a lost session.</summary>
     public async Task<bool> MarkLostAsync(string connectionId, string listingTime, CancellationToken cancellationToken)
     {

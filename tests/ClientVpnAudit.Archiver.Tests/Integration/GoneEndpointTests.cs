@@ -102,6 +102,20 @@ public sealed class GoneEndpointTests(DynaliteFixture dynalite) : IClassFixture<
     }
 
     [Fact]
+    public async Task Run_OfOneTarget_NeverClosesTheSessionsOfAnotherTargetsEndpoints()
+    {
+        var otherAccount = new Archiver.Sessions.Target("111111111111", "eu-west-1");
+        await using var harness = await ArchiverHarness.StartAsync(dynalite, BothEndpoints());
+        await harness.RunAsync(options => options with { Target = otherAccount });
+
+        // This account's discovery lists only its own endpoint: the other account's endpoints are simply not its own.
+        var summary = await harness.PollAsync(T0.AddMinutes(5), Later(new SnapshotEndpoint(Kept)));
+
+        Assert.Equal(0, summary.SessionsMarkedLost);
+        Assert.Equal(3, (await harness.ItemsAsync()).Values.Count(item => item["ClientVpnEndpointId"].S == Gone && item["Status"].S == "active"));
+    }
+
+    [Fact]
     public async Task Run_DoesNotCloseASessionObservedAfterTheDiscovery()
     {
         // A run that discovered endpoints at 09:05 must not close what a later run saw at 09:06 (a race across runs).
