@@ -8,28 +8,37 @@ using ClientVpnConnectionStatus = Amazon.EC2.Model.ClientVpnConnectionStatus;
 namespace ClientVpnAudit.Cli.Replay;
 
 /// <summary>
-/// What a replayed snapshot says about its poll. Its clock is the snapshot's CapturedAt, else the latest Timestamp of
-/// a connection the archiver would not skip as malformed (read by the archiver's own mapper), else none: that poll
-/// marks nothing lost. The replaying machine's clock is never used. Only a non-empty ClientVpnEndpoints array is a
-/// complete endpoint listing, which closes the sessions of endpoints it no longer names.
+/// What a replayed snapshot says about its poll. Its clock is the poll's CapturedAt (the clock of every target of a
+/// poll of several), else the latest Timestamp of a connection of the poll that the archiver would not skip as
+/// malformed (read by the archiver's own mapper), else none: that poll marks nothing lost. The replaying machine's
+/// clock is never used. Only a non-empty ClientVpnEndpoints array is a complete endpoint listing, which closes the
+/// sessions of endpoints it no longer names.
 /// </summary>
 internal static class ReplayedPollContext
 {
     public const string NoClockReason = "the snapshot has no CapturedAt and no connection with a usable Timestamp";
 
-    public static PollContext For(Snapshot snapshot)
+    public static PollContext For(Snapshot snapshot) => For(SnapshotPoll.Of(snapshot), snapshot, closeGoneEndpoints: true);
+
+    /// <param name="poll">The poll, whose CapturedAt (or latest usable Timestamp of any target) is the clock.</param>
+    /// <param name="target">The target of the poll this run archives.</param>
+    /// <param name="closeGoneEndpoints">
+    /// False to keep even a complete endpoint listing from closing the sessions of endpoints it no longer names: the
+    /// archiver closes every open session of the table whose endpoint it did not poll, whatever its target.
+    /// </param>
+    public static PollContext For(SnapshotPoll poll, Snapshot target, bool closeGoneEndpoints)
     {
-        var endpointListingIsComplete = snapshot.EndpointsGiven && snapshot.Endpoints.Count > 0;
-        return PollTime(snapshot) is { } pollTime
+        var endpointListingIsComplete = closeGoneEndpoints && target.EndpointsGiven && target.Endpoints.Count > 0;
+        return PollTime(poll) is { } pollTime
             ? new PollContext { Clock = new FixedClock(pollTime), EndpointListingIsComplete = endpointListingIsComplete }
             : PollContext.Unclocked(NoClockReason, endpointListingIsComplete);
     }
 
-    private static DateTimeOffset? PollTime(Snapshot snapshot) => snapshot.CapturedAt ?? LatestUsableTimestamp(snapshot);
+    private static DateTimeOffset? PollTime(SnapshotPoll poll) => poll.CapturedAt ?? LatestUsableTimestamp(poll);
 
-    private static DateTimeOffset? LatestUsableTimestamp(Snapshot snapshot)
+    private static DateTimeOffset? LatestUsableTimestamp(SnapshotPoll poll)
     {
-        var latest = snapshot.Connections
+        var latest = poll.Targets.SelectMany(target => target.Connections)
             .Select(connection => ConnectionMapper.Map(AsReturnedByEc2(connection), connection.ClientVpnEndpointId, Target.Local).Session?.ObservedAt)
             .OfType<string>()
             .Max(StringComparer.Ordinal);
