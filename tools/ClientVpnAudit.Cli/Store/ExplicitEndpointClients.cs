@@ -20,9 +20,10 @@ internal static class ExplicitEndpointClients
         return new AmazonDynamoDBClient(Credentials(), config);
     }
 
-    public static IAmazonEC2 Ec2(Uri url, TimeSpan? timeout = null, int? maxErrorRetry = null)
+    /// <param name="region">The region to sign for (default: <see cref="Region"/>).</param>
+    public static IAmazonEC2 Ec2(Uri url, TimeSpan? timeout = null, int? maxErrorRetry = null, string? region = null)
     {
-        var config = new AmazonEC2Config { ServiceURL = url.ToString(), AuthenticationRegion = Region() };
+        var config = new AmazonEC2Config { ServiceURL = url.ToString(), AuthenticationRegion = region ?? Region() };
         Limit(config, timeout, maxErrorRetry);
         return new AmazonEC2Client(Credentials(), config);
     }
