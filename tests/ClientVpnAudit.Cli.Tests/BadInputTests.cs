@@ -113,18 +113,23 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.SmallArchive>, I
     public async Task Replay_OfATargetNamingAMalformedRegion_NamesTheFileAndTheTarget_AndAppliesNoPoll()
     {
         var polls = Directory.CreateDirectory(Path.Combine(_folder.Path, "bad-region")).FullName;
-        foreach (var file in Directory.GetFiles(MultiTarget.Polls))
+        foreach (var file in Directory.GetFiles(MultiTarget.Polls, "*.json"))
         {
             File.Copy(file, Path.Combine(polls, Path.GetFileName(file)));
         }
 
-        var second = Directory.GetFiles(polls).Order(StringComparer.Ordinal).Last();
+        var second = Directory.GetFiles(polls, "*.json").Order(StringComparer.Ordinal).Last();
         var json = File.ReadAllText(second);
         var third = json.IndexOf("\"Region\": \"eu-west-1\"", json.IndexOf("222222222222", StringComparison.Ordinal), StringComparison.Ordinal);
         File.WriteAllText(second, json[..third] + "\"Region\": \"Ireland\"" + json[(third + "\"Region\": \"eu-west-1\"".Length)..]);
 
         await AssertRefusedAsync(["replay", polls], $"replay: {Path.GetFileName(second)}: Targets[2].Region must be an AWS region name such as eu-west-1");
     }
+
+    [Fact]
+    public async Task Replay_OfSeveralTargetsWithEndpointIds_SaysToLeaveThemOut() =>
+        await AssertRefusedAsync(["replay", MultiTarget.Polls, "--endpoint-ids", MultiTarget.CorporateEu],
+            "--endpoint-ids names endpoints of one target: leave it out of a replay of 4 targets");
 
     [Fact]
     public async Task Replay_OfAFileWithTargetsAndTopLevelConnections_NamesTheFile()

@@ -47,6 +47,10 @@ internal static class ReplayCommand
             // with several targets in the archive, one target's run would close the others' sessions.
             var targetCount = planned.Select(run => run.Target).Distinct().Count();
             var closeGoneEndpoints = targetCount == 1;
+            if (targetCount > 1 && options.EndpointIds.Count > 0)
+            {
+                throw new CliInputException($"--endpoint-ids names endpoints of one target: leave it out of a replay of {targetCount} targets");
+            }
 
             await using var opened = await StoreOpener.OpenAsync(selection, createTable: true, io, cancellationToken);
             await using var emulator = await Ec2Emulator.StartAsync(polls[0].Snapshots, cancellationToken: cancellationToken);
