@@ -110,6 +110,38 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.SmallArchive>, I
     }
 
     [Fact]
+    public async Task Replay_OfATargetNamingAMalformedRegion_NamesTheFileAndTheTarget_AndAppliesNoPoll()
+    {
+        var polls = Directory.CreateDirectory(Path.Combine(_folder.Path, "bad-region")).FullName;
+        foreach (var file in Directory.GetFiles(MultiTarget.Polls, "*.json"))
+        {
+            File.Copy(file, Path.Combine(polls, Path.GetFileName(file)));
+        }
+
+        var second = Directory.GetFiles(polls, "*.json").Order(StringComparer.Ordinal).Last();
+        var json = File.ReadAllText(second);
+        var third = json.IndexOf("\"Region\": \"eu-west-1\"", json.IndexOf("222222222222", StringComparison.Ordinal), StringComparison.Ordinal);
+        File.WriteAllText(second, json[..third] + "\"Region\": \"Ireland\"" + json[(third + "\"Region\": \"eu-west-1\"".Length)..]);
+
+        await AssertRefusedAsync(["replay", polls], $"replay: {Path.GetFileName(second)}: Targets[2].Region must be an AWS region name such as eu-west-1");
+    }
+
+    [Fact]
+    public async Task Replay_OfSeveralTargetsWithEndpointIds_SaysToLeaveThemOut() =>
+        await AssertRefusedAsync(["replay", MultiTarget.Polls, "--endpoint-ids", MultiTarget.CorporateEu],
+            "--endpoint-ids names endpoints of one target: leave it out of a replay of 4 targets");
+
+    [Fact]
+    public async Task Replay_OfAFileWithTargetsAndTopLevelConnections_NamesTheFile()
+    {
+        var polls = Directory.CreateDirectory(Path.Combine(_folder.Path, "both-forms")).FullName;
+        File.WriteAllText(Path.Combine(polls, "a.json"),
+            """{"Connections": [], "Targets": [{"AccountId": "111111111111", "Region": "eu-west-1", "Connections": []}]}""");
+
+        await AssertRefusedAsync(["replay", polls], "a.json: has both Targets and a top-level Connections");
+    }
+
+    [Fact]
     public async Task Sessions_WithSinceAfterUntil_NamesBoth()
     {
         var result = await AssertRefusedAsync(["sessions", "--since", "2026-03-02T10:00:00Z", "--until", "2026-03-02"], "--since 2026-03-02T10:00:00Z");

@@ -57,6 +57,22 @@ public sealed class CaptureBadInputTests : IDisposable
         Assert.False(Directory.Exists(Polls));
     }
 
+    [Theory]
+    [InlineData("--targets", "111111111111", "--targets: '111111111111' is not ACCOUNT:REGION")]
+    [InlineData("--targets", "111111111111:eu-west-1,111111111111:eu-west-1", "--targets names 111111111111:eu-west-1 twice")]
+    [InlineData("--account", "1234", "--account must be a 12-digit AWS account ID, got '1234'")]
+    [InlineData("--region", "Ireland", "--region must be an AWS region name such as eu-west-1, got 'Ireland'")]
+    public async Task Capture_WithAMalformedTarget_NamesTheOptionAndTheValue(string option, string value, string culprit) =>
+        await AssertRefusedAsync(["capture", "--ec2-url", "http://127.0.0.1:1", "--out", Polls, option, value], culprit);
+
+    [Theory]
+    [InlineData("--account", "111111111111", "--targets names the account and region of each target: leave out --account and --region")]
+    [InlineData("--region", "eu-west-1", "--targets names the account and region of each target: leave out --account and --region")]
+    [InlineData("--endpoint-ids", CorporateEndpoint, "--endpoint-ids names endpoints of one target: leave it out with --targets")]
+    public async Task Capture_WithTargetsAndAnOptionOfOneTarget_SaysToLeaveItOut(string option, string value, string culprit) =>
+        await AssertRefusedAsync(["capture", "--ec2-url", "http://127.0.0.1:1", "--out", Polls, "--targets", "111111111111:eu-west-1", option, value],
+            culprit);
+
     [Fact]
     public async Task Capture_IntoAPathThatIsAFile_NamesIt()
     {
@@ -68,10 +84,13 @@ public sealed class CaptureBadInputTests : IDisposable
         Assert.Equal("not a folder", await File.ReadAllTextAsync(file));
     }
 
-    [Fact]
-    public async Task Capture_FromAwsWithoutCredentials_SaysSo()
+    [Theory]
+    [InlineData]
+    [InlineData("--targets", "111111111111:eu-west-1,111111111111:us-east-1")]
+    [InlineData("--account", "111111111111")]
+    public async Task Capture_FromAwsWithoutCredentials_SaysSo(params string[] more)
     {
-        var result = await CvpnAuditProcess.RunAsync("dotnet", [CvpnAuditProcess.Program, "capture", "--aws", "--out", Polls],
+        var result = await CvpnAuditProcess.RunAsync("dotnet", [CvpnAuditProcess.Program, "capture", "--aws", "--out", Polls, .. more],
             _folder.Path, new Dictionary<string, string?>
             {
                 ["AWS_ACCESS_KEY_ID"] = null,

@@ -51,6 +51,25 @@ public sealed class EmulatorCommandTests
     }
 
     [Fact]
+    public async Task Emulator_OfAFileOfSeveralTargets_ServesEachToItsAccountAndRegion_AndSaysHowToAsk()
+    {
+        await using var emulator = await ServingCommand.StartAsync("emulator", Path.Combine(MultiTarget.Polls, "2026-03-02T0905Z.json"), "--port", "0");
+        using var partnerUs = AwsClients.Ec2(emulator.Url, new Archiver.Sessions.Target(MultiTarget.AccountB, MultiTarget.Us));
+        using var stranger = AwsClients.Ec2(emulator.Url);
+
+        var endpoints = await partnerUs.DescribeClientVpnEndpointsAsync(new DescribeClientVpnEndpointsRequest());
+        var refused = await Assert.ThrowsAsync<AmazonEC2Exception>(() => stranger.DescribeClientVpnEndpointsAsync(new DescribeClientVpnEndpointsRequest()));
+
+        Assert.Equal(ExitCodes.Success, await emulator.StopAsync());
+        Assert.Equal([MultiTarget.PartnerUs], endpoints.ClientVpnEndpoints.Select(endpoint => endpoint.ClientVpnEndpointId));
+        Assert.Equal(("AuthFailure", HttpStatusCode.Unauthorized), (refused.ErrorCode, refused.StatusCode));
+        Assert.Contains("4 targets: 111111111111:eu-west-1, 111111111111:us-east-1, 222222222222:eu-west-1, 222222222222:us-east-1;", emulator.Output,
+            StringComparison.Ordinal);
+        Assert.Contains($"AWS_ACCESS_KEY_ID=111111111111 AWS_SECRET_ACCESS_KEY=any AWS_DEFAULT_REGION=eu-west-1 aws ec2 describe-client-vpn-connections "
+            + $"--endpoint-url {emulator.Url} --client-vpn-endpoint-id {MultiTarget.CorporateEu}", emulator.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Emulator_WithDeny_AnswersUnauthorizedOperationToThatAction_DryRunIncluded_AndDryRunOperationToTheOther()
     {
         await using var emulator = await ServingCommand.StartAsync("emulator", SnapshotFile, "--port", "0", "--deny", "ec2:DescribeClientVpnConnections");

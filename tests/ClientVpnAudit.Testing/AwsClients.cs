@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.EC2;
 using Amazon.Runtime;
+using ClientVpnAudit.Archiver.Sessions;
 
 namespace ClientVpnAudit.Testing;
 
@@ -13,6 +14,14 @@ public static class AwsClients
 
     public static IAmazonEC2 Ec2(Uri url) =>
         new AmazonEC2Client(Credentials, new AmazonEC2Config { ServiceURL = url.ToString(), AuthenticationRegion = Region });
+
+    /// <summary>
+    /// An EC2 client for one target of the emulator: access key id = the account (any secret), signing region = the
+    /// target's region, which is how the emulator tells the targets of a poll apart.
+    /// </summary>
+    public static IAmazonEC2 Ec2(Uri url, Target target) =>
+        new AmazonEC2Client(new BasicAWSCredentials(target.AccountId, "test"),
+            new AmazonEC2Config { ServiceURL = url.ToString(), AuthenticationRegion = target.Region });
 
     public static IAmazonDynamoDB DynamoDb(Uri url) =>
         new AmazonDynamoDBClient(Credentials, new AmazonDynamoDBConfig { ServiceURL = url.ToString(), AuthenticationRegion = Region });

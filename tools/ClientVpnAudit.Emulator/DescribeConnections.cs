@@ -46,7 +46,7 @@ internal static class DescribeConnections
         {
             connections = connections.Where(c => filters.All(f => Matches(c, f))).ToList();
         }
-        return Pager.Take(connections, query, pageSize, served.Generation, "connections:" + endpointId, endpointFaults);
+        return Pager.Take(connections, query, pageSize, served.Generation, served.TokenScope + "connections:" + endpointId, endpointFaults);
     }
 
     // Filters without values (the SDK's Filter.N.Value= for an empty list) are ignored rather than matching nothing.

@@ -44,7 +44,7 @@ internal static class DescribeEndpoints
                 .ToList();
         }
         var listFaults = EndpointFaults.None(faults.EmptyListForm);
-        return Pager.Take(endpoints, query, pageSize, served.Generation, "endpoints", listFaults);
+        return Pager.Take(endpoints, query, pageSize, served.Generation, served.TokenScope + "endpoints", listFaults);
     }
 
     private static bool Matches(SnapshotEndpoint endpoint, QueryFilter filter)

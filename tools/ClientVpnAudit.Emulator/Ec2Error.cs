@@ -27,6 +27,10 @@ internal sealed record Ec2Error(int Status, string Code, string Message)
     public static Ec2Error EndpointNotFound(string endpointId) =>
         new(400, "InvalidClientVpnEndpointId.NotFound", $"Endpoint {endpointId} does not exist");
 
+    /// <summary>What EC2 answers to an access key it does not know (here: an account the served poll does not hold).</summary>
+    public static Ec2Error AuthFailure() =>
+        new(401, "AuthFailure", "AWS was not able to validate the provided access credentials");
+
     public static Ec2Error Unauthorized() =>
         new(403, "UnauthorizedOperation", "You are not authorized to perform this operation.");
 

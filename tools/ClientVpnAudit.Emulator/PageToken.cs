@@ -6,7 +6,7 @@ namespace ClientVpnAudit.Emulator;
 
 /// <summary>
 /// The opaque NextToken: which list (scope), where the next page starts, and which served snapshot it belongs to.
-/// A token from an earlier snapshot is refused, so a client that pages across <see cref="Ec2Emulator.Serve"/> notices.
+/// A token from an earlier snapshot is refused, so a client that pages across <see cref="Ec2Emulator.Serve(SnapshotPoll)"/> notices.
 /// </summary>
 internal sealed record PageToken(long Generation, int Offset, int EmptyPagesServed, string Scope)
 {

@@ -1,13 +1,15 @@
 namespace ClientVpnAudit.Emulator;
 
-/// <summary>A snapshot indexed for serving. Each <see cref="Ec2Emulator.Serve"/> makes a new one with the next generation.</summary>
+/// <summary>One target of a served poll, indexed for serving; its generation is the poll's.</summary>
 internal sealed class ServedSnapshot
 {
     private readonly Dictionary<string, List<SnapshotConnection>> _connectionsByEndpoint = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SnapshotEndpoint> _endpointsById = new(StringComparer.Ordinal);
 
-    public ServedSnapshot(Snapshot snapshot, long generation)
+    /// <param name="tokenScope">Prefixes the scope of its NextTokens, so that a token is refused by another target.</param>
+    public ServedSnapshot(Snapshot snapshot, long generation, string tokenScope = "")
     {
+        TokenScope = tokenScope;
         Snapshot = snapshot;
         Generation = generation;
         foreach (var connection in snapshot.Connections)
@@ -27,6 +29,8 @@ internal sealed class ServedSnapshot
     public Snapshot Snapshot { get; }
 
     public long Generation { get; }
+
+    public string TokenScope { get; }
 
     public IReadOnlyList<SnapshotEndpoint> Endpoints => Snapshot.Endpoints;
 

@@ -3,19 +3,22 @@ using System.Text.Json;
 namespace ClientVpnAudit.Emulator;
 
 /// <summary>
-/// What the emulator serves: the connections of <c>aws ec2 describe-client-vpn-connections</c> and the endpoints of
-/// <c>aws ec2 describe-client-vpn-endpoints</c>. Build one with <see cref="SnapshotLoader"/>.
+/// One target (an account and region) of one poll: the connections of <c>aws ec2 describe-client-vpn-connections</c>
+/// and the endpoints of <c>aws ec2 describe-client-vpn-endpoints</c>. A poll of several targets is a
+/// <see cref="SnapshotPoll"/> of these. Build one with <see cref="SnapshotLoader"/>.
 /// </summary>
 public sealed class Snapshot
 {
     internal Snapshot(IReadOnlyList<SnapshotConnection> connections, IReadOnlyList<SnapshotEndpoint> endpoints,
-        bool endpointsGiven, string sourceName, DateTimeOffset? capturedAt)
+        bool endpointsGiven, string sourceName, DateTimeOffset? capturedAt, string? accountId, string? region)
     {
         Connections = connections;
         Endpoints = endpoints;
         EndpointsGiven = endpointsGiven;
         SourceName = sourceName;
         CapturedAt = capturedAt;
+        AccountId = accountId;
+        Region = region;
     }
 
     /// <summary>Every connection, in file order.</summary>
@@ -34,16 +37,25 @@ public sealed class Snapshot
     public string SourceName { get; }
 
     /// <summary>
-    /// When the poll was taken (the file's optional top-level <c>CapturedAt</c>), in UTC to the whole second; null when
-    /// the file does not say.
+    /// When the poll was taken (the file's optional top-level <c>CapturedAt</c>, the clock of every target of the poll),
+    /// in UTC to the whole second; null when the file does not say.
     /// </summary>
     public DateTimeOffset? CapturedAt { get; }
 
-    /// <summary>The account the endpoints live in (the file's optional top-level <c>AccountId</c>), as written; null when absent.</summary>
-    public string? AccountId { get; internal set; }
+    /// <summary>
+    /// The account the endpoints live in, as written: a single-target file's optional top-level <c>AccountId</c> (null
+    /// when absent), or a target's own in a file of several.
+    /// </summary>
+    public string? AccountId { get; }
 
-    /// <summary>The region the endpoints live in (the file's optional top-level <c>Region</c>), as written; null when absent.</summary>
-    public string? Region { get; internal set; }
+    /// <summary>
+    /// The region the endpoints live in, as written: a single-target file's optional top-level <c>Region</c> (null when
+    /// absent), or a target's own in a file of several.
+    /// </summary>
+    public string? Region { get; }
+
+    /// <summary><c>ACCOUNT:REGION</c>, with <c>?</c> for what the snapshot does not say.</summary>
+    public string TargetName => $"{AccountId ?? "?"}:{Region ?? "?"}";
 }
 
 /// <summary>

@@ -6,14 +6,24 @@ namespace ClientVpnAudit.Emulator;
 
 /// <summary>
 /// Reads and writes snapshots: the AWS CLI JSON of <c>describe-client-vpn-connections</c> (<c>{"Connections":[...]}</c>),
-/// optionally with a <c>"ClientVpnEndpoints"</c> array shaped like the items of <c>describe-client-vpn-endpoints</c>
-/// and a <c>"CapturedAt"</c> time (<see cref="CaptureTime"/>).
+/// optionally with a <c>"ClientVpnEndpoints"</c> array shaped like the items of <c>describe-client-vpn-endpoints</c>,
+/// a <c>"CapturedAt"</c> time (<see cref="CaptureTime"/>) and the target's <c>"AccountId"</c> and <c>"Region"</c>.
+/// A poll of several targets holds, instead of the top-level Connections, ClientVpnEndpoints, AccountId and Region,
+/// a <c>"Targets"</c> array of objects with those four members (AccountId and Region required), under one CapturedAt.
 /// </summary>
 public static partial class SnapshotLoader
 {
     public const string GeneratedSourceName = "generated";
 
-    public static Snapshot Load(string path)
+    private const string TargetsName = "Targets";
+
+    /// <summary>A single-target file (or a file whose Targets array holds one target).</summary>
+    /// <exception cref="SnapshotException">The file cannot be read, is not a snapshot, or holds several targets.</exception>
+    public static Snapshot Load(string path) => OnlyTarget(LoadPoll(path));
+
+    /// <summary>Every target of a file, in either form.</summary>
+    /// <exception cref="SnapshotException">The file cannot be read or is not a snapshot; the message names the file.</exception>
+    public static SnapshotPoll LoadPoll(string path)
     {
         string json;
         try
@@ -28,10 +38,14 @@ public static partial class SnapshotLoader
         {
             throw new SnapshotException($"{path}: cannot read: {OneLine(exception.Message)}", exception);
         }
-        return Parse(json, path);
+        return ParsePoll(json, path);
     }
 
-    public static Snapshot Parse(string json, string sourceName)
+    /// <inheritdoc cref="Load"/>
+    public static Snapshot Parse(string json, string sourceName) => OnlyTarget(ParsePoll(json, sourceName));
+
+    /// <inheritdoc cref="LoadPoll"/>
+    public static SnapshotPoll ParsePoll(string json, string sourceName)
     {
         JsonDocument document;
         try
@@ -47,6 +61,12 @@ public static partial class SnapshotLoader
         using (document)
         {
             var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(TargetsName, out var targetsJson)
+                && targetsJson.ValueKind != JsonValueKind.Null)
+            {
+                return ReadTargets(root, targetsJson, sourceName);
+            }
+
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("Connections", out var connectionsJson)
                 || connectionsJson.ValueKind != JsonValueKind.Array)
@@ -55,35 +75,9 @@ public static partial class SnapshotLoader
             }
 
             var capturedAt = ReadCapturedAt(root, sourceName);
-
-            var connections = new List<SnapshotConnection>(connectionsJson.GetArrayLength());
-            var index = 0;
-            foreach (var item in connectionsJson.EnumerateArray())
-            {
-                connections.Add(ReadConnection(item, $"{sourceName}: Connections[{index}]"));
-                index++;
-            }
-
-            List<SnapshotEndpoint>? endpoints = null;
-            if (root.TryGetProperty("ClientVpnEndpoints", out var endpointsJson) && endpointsJson.ValueKind != JsonValueKind.Null)
-            {
-                if (endpointsJson.ValueKind != JsonValueKind.Array)
-                {
-                    throw new SnapshotException($"{sourceName}: ClientVpnEndpoints is not an array");
-                }
-                endpoints = [];
-                index = 0;
-                foreach (var item in endpointsJson.EnumerateArray())
-                {
-                    endpoints.Add(ReadEndpoint(item, $"{sourceName}: ClientVpnEndpoints[{index}]"));
-                    index++;
-                }
-            }
-
-            var snapshot = Build(connections, endpoints, sourceName, capturedAt);
-            snapshot.AccountId = ReadText(root, "AccountId", sourceName);
-            snapshot.Region = ReadText(root, "Region", sourceName);
-            return snapshot;
+            var snapshot = ReadTarget(root, connectionsJson, sourceName, "", capturedAt,
+                ReadText(root, "AccountId", $"{sourceName}: "), ReadText(root, "Region", $"{sourceName}: "));
+            return SnapshotPoll.Of(snapshot);
         }
     }
 
@@ -92,7 +86,8 @@ public static partial class SnapshotLoader
     /// <paramref name="capturedAt"/> is kept as a file holds it: in UTC, cut to the whole second.
     /// </summary>
     public static Snapshot FromConnections(IEnumerable<SnapshotConnection> connections,
-        IEnumerable<SnapshotEndpoint>? endpoints = null, string sourceName = GeneratedSourceName, DateTimeOffset? capturedAt = null)
+        IEnumerable<SnapshotEndpoint>? endpoints = null, string sourceName = GeneratedSourceName, DateTimeOffset? capturedAt = null,
+        string? accountId = null, string? region = null)
     {
         var list = connections.ToList();
         for (var i = 0; i < list.Count; i++)
@@ -119,11 +114,41 @@ public static partial class SnapshotLoader
                 }
             }
         }
-        return Build(list, endpointList, sourceName, capturedAt is { } time ? CaptureTime.Normalize(time) : null);
+        return Build(list, endpointList, sourceName, "", capturedAt is { } time ? CaptureTime.Normalize(time) : null, accountId, region);
+    }
+
+    /// <summary>
+    /// A poll of these targets, as one file holds them: one CapturedAt for all, and with several targets, each naming
+    /// its AccountId and Region, no two alike.
+    /// </summary>
+    public static SnapshotPoll FromTargets(IEnumerable<Snapshot> targets, string sourceName = GeneratedSourceName)
+    {
+        var list = targets.ToList();
+        if (list.Count == 0)
+        {
+            throw new SnapshotException($"{sourceName}: a poll needs at least one target");
+        }
+        for (var i = 0; i < list.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(list[i], nameof(targets));
+            if (list[i].CapturedAt != list[0].CapturedAt)
+            {
+                throw new SnapshotException($"{sourceName}: {TargetsName}[{i}] was captured at {Describe(list[i].CapturedAt)}, "
+                    + $"{TargetsName}[0] at {Describe(list[0].CapturedAt)}: the targets of one poll share one CapturedAt");
+            }
+        }
+        if (list.Count > 1)
+        {
+            CheckTargets(list, sourceName);
+        }
+        return new SnapshotPoll(list, sourceName, list[0].CapturedAt);
     }
 
     /// <summary>Writes the snapshot as AWS CLI JSON, in the form <see cref="Load"/> reads.</summary>
-    public static void Save(Snapshot snapshot, string path)
+    public static void Save(Snapshot snapshot, string path) => Save(SnapshotPoll.Of(snapshot), path);
+
+    /// <summary>Writes the poll as AWS CLI JSON: a poll of one target in the single-target form, else with Targets.</summary>
+    public static void Save(SnapshotPoll poll, string path)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
@@ -131,19 +156,136 @@ public static partial class SnapshotLoader
             Directory.CreateDirectory(directory);
         }
         using var stream = File.Create(path);
-        Write(snapshot, stream);
+        Write(poll, stream);
     }
 
     /// <summary>The snapshot as AWS CLI JSON text.</summary>
-    public static string ToJson(Snapshot snapshot)
+    public static string ToJson(Snapshot snapshot) => ToJson(SnapshotPoll.Of(snapshot));
+
+    /// <summary>The poll as AWS CLI JSON text, in the form <see cref="Save(SnapshotPoll, string)"/> writes.</summary>
+    public static string ToJson(SnapshotPoll poll)
     {
         using var stream = new MemoryStream();
-        Write(snapshot, stream);
+        Write(poll, stream);
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    private static Snapshot OnlyTarget(SnapshotPoll poll) => poll.IsSingleTarget
+        ? poll.Targets[0]
+        : throw new SnapshotException($"{poll.SourceName}: holds {poll.Targets.Count} targets ({TargetsName}), not one: "
+            + "read it as a poll of several targets");
+
+    private static SnapshotPoll ReadTargets(JsonElement root, JsonElement targetsJson, string sourceName)
+    {
+        foreach (var single in new[] { "Connections", "ClientVpnEndpoints", "AccountId", "Region" })
+        {
+            if (root.TryGetProperty(single, out _))
+            {
+                throw new SnapshotException($"{sourceName}: has both {TargetsName} and a top-level {single}: "
+                    + $"a file holds one target (top-level Connections) or several ({TargetsName}, each with its own {single})");
+            }
+        }
+        if (targetsJson.ValueKind != JsonValueKind.Array)
+        {
+            throw new SnapshotException($"{sourceName}: {TargetsName} is not an array");
+        }
+        if (targetsJson.GetArrayLength() == 0)
+        {
+            throw new SnapshotException($"{sourceName}: {TargetsName} is empty: a poll needs at least one target");
+        }
+
+        var capturedAt = ReadCapturedAt(root, sourceName);
+        var targets = new List<Snapshot>();
+        var index = 0;
+        foreach (var item in targetsJson.EnumerateArray())
+        {
+            var where = $"{sourceName}: {TargetsName}[{index}]";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                throw new SnapshotException($"{where} is not an object");
+            }
+            if (item.TryGetProperty("CapturedAt", out _))
+            {
+                throw new SnapshotException($"{where} has its own CapturedAt: the poll's one CapturedAt is at the top level");
+            }
+            var accountId = ReadText(item, "AccountId", where + ".");
+            if (string.IsNullOrWhiteSpace(accountId))
+            {
+                throw new SnapshotException($"{where} has no AccountId");
+            }
+            var region = ReadText(item, "Region", where + ".");
+            if (string.IsNullOrWhiteSpace(region))
+            {
+                throw new SnapshotException($"{where} has no Region");
+            }
+            if (!item.TryGetProperty("Connections", out var connectionsJson) || connectionsJson.ValueKind != JsonValueKind.Array)
+            {
+                throw new SnapshotException($"{where} has no Connections array");
+            }
+            targets.Add(ReadTarget(item, connectionsJson, sourceName, $"{TargetsName}[{index}].", capturedAt, accountId, region));
+            index++;
+        }
+
+        CheckTargets(targets, sourceName);
+        return new SnapshotPoll(targets, sourceName, capturedAt);
+    }
+
+    /// <summary>Each of several targets names an account and a region, and no two the same pair.</summary>
+    private static void CheckTargets(IReadOnlyList<Snapshot> targets, string sourceName)
+    {
+        var seen = new Dictionary<(string, string), int>();
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var (accountId, region) = (targets[i].AccountId?.Trim(), targets[i].Region?.Trim());
+            if (string.IsNullOrEmpty(accountId))
+            {
+                throw new SnapshotException($"{sourceName}: {TargetsName}[{i}] has no AccountId");
+            }
+            if (string.IsNullOrEmpty(region))
+            {
+                throw new SnapshotException($"{sourceName}: {TargetsName}[{i}] has no Region");
+            }
+            if (!seen.TryAdd((accountId, region), i))
+            {
+                throw new SnapshotException($"{sourceName}: {TargetsName}[{i}] repeats {accountId}:{region} of "
+                    + $"{TargetsName}[{seen[(accountId, region)]}]: one poll lists each account and region once");
+            }
+        }
+    }
+
+    /// <param name="path">Where the target sits in the file, before its members: "" or "Targets[1].".</param>
+    private static Snapshot ReadTarget(JsonElement target, JsonElement connectionsJson, string sourceName, string path,
+        DateTimeOffset? capturedAt, string? accountId, string? region)
+    {
+        var connections = new List<SnapshotConnection>(connectionsJson.GetArrayLength());
+        var index = 0;
+        foreach (var item in connectionsJson.EnumerateArray())
+        {
+            connections.Add(ReadConnection(item, $"{sourceName}: {path}Connections[{index}]"));
+            index++;
+        }
+
+        List<SnapshotEndpoint>? endpoints = null;
+        if (target.TryGetProperty("ClientVpnEndpoints", out var endpointsJson) && endpointsJson.ValueKind != JsonValueKind.Null)
+        {
+            if (endpointsJson.ValueKind != JsonValueKind.Array)
+            {
+                throw new SnapshotException($"{sourceName}: {path}ClientVpnEndpoints is not an array");
+            }
+            endpoints = [];
+            index = 0;
+            foreach (var item in endpointsJson.EnumerateArray())
+            {
+                endpoints.Add(ReadEndpoint(item, $"{sourceName}: {path}ClientVpnEndpoints[{index}]"));
+                index++;
+            }
+        }
+
+        return Build(connections, endpoints, sourceName, path, capturedAt, accountId, region);
+    }
+
     private static Snapshot Build(List<SnapshotConnection> connections, List<SnapshotEndpoint>? endpoints, string sourceName,
-        DateTimeOffset? capturedAt)
+        string path, DateTimeOffset? capturedAt, string? accountId, string? region)
     {
         if (endpoints is null)
         {
@@ -156,7 +298,7 @@ public static partial class SnapshotLoader
                     derived.Add(new SnapshotEndpoint(connection.ClientVpnEndpointId));
                 }
             }
-            return new Snapshot(connections, derived, endpointsGiven: false, sourceName, capturedAt);
+            return new Snapshot(connections, derived, endpointsGiven: false, sourceName, capturedAt, accountId, region);
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -165,14 +307,17 @@ public static partial class SnapshotLoader
             if (!ids.Add(endpoints[i].ClientVpnEndpointId))
             {
                 throw new SnapshotException(
-                    $"{sourceName}: ClientVpnEndpoints[{i}] repeats {endpoints[i].ClientVpnEndpointId}");
+                    $"{sourceName}: {path}ClientVpnEndpoints[{i}] repeats {endpoints[i].ClientVpnEndpointId}");
             }
         }
-        return new Snapshot(connections, endpoints, endpointsGiven: true, sourceName, capturedAt);
+        return new Snapshot(connections, endpoints, endpointsGiven: true, sourceName, capturedAt, accountId, region);
     }
 
+    private static string Describe(DateTimeOffset? capturedAt) => capturedAt is { } time ? CaptureTime.ToText(time) : "no time";
+
     /// <summary>An optional top-level string; its meaning is checked by whoever uses it.</summary>
-    private static string? ReadText(JsonElement root, string name, string sourceName)
+    /// <param name="where">What names the object in a message, ending in ": " or ".".</param>
+    private static string? ReadText(JsonElement root, string name, string where)
     {
         if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -181,7 +326,7 @@ public static partial class SnapshotLoader
 
         return value.ValueKind == JsonValueKind.String
             ? value.GetString()
-            : throw new SnapshotException($"{sourceName}: {name} is not a string");
+            : throw new SnapshotException($"{where}{name} is not a string");
     }
 
     private static DateTimeOffset? ReadCapturedAt(JsonElement root, string sourceName)
@@ -300,7 +445,7 @@ public static partial class SnapshotLoader
         return JsonValues.AsRawString(value);
     }
 
-    private static void Write(Snapshot snapshot, Stream stream)
+    private static void Write(SnapshotPoll poll, Stream stream)
     {
         var options = new JsonWriterOptions
         {
@@ -312,11 +457,33 @@ public static partial class SnapshotLoader
         using var json = new Utf8JsonWriter(stream, options);
         json.WriteStartObject();
         // First, so a reader sees when the poll was taken before its connections.
-        if (snapshot.CapturedAt is { } capturedAt)
+        if (poll.CapturedAt is { } capturedAt)
         {
             json.WriteString("CapturedAt", CaptureTime.ToText(capturedAt));
         }
 
+        if (poll.IsSingleTarget)
+        {
+            WriteTargetMembers(json, poll.Targets[0]);
+        }
+        else
+        {
+            json.WriteStartArray(TargetsName);
+            foreach (var target in poll.Targets)
+            {
+                json.WriteStartObject();
+                WriteTargetMembers(json, target);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+        json.Flush();
+        stream.WriteByte((byte)'\n');
+    }
+
+    private static void WriteTargetMembers(Utf8JsonWriter json, Snapshot snapshot)
+    {
         WriteString(json, "AccountId", snapshot.AccountId);
         WriteString(json, "Region", snapshot.Region);
         json.WriteStartArray("Connections");
@@ -334,9 +501,6 @@ public static partial class SnapshotLoader
             }
             json.WriteEndArray();
         }
-        json.WriteEndObject();
-        json.Flush();
-        stream.WriteByte((byte)'\n');
     }
 
     private static void WriteConnection(Utf8JsonWriter json, SnapshotConnection c)

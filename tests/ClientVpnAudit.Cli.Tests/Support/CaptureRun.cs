@@ -20,9 +20,14 @@ internal sealed partial record CaptureRun(CliResult Result, string File, JsonObj
         return new CaptureRun(result, file, JsonNode.Parse(await System.IO.File.ReadAllTextAsync(file))!.AsObject(), before, after);
     }
 
+    /// <summary>The connections of a single-target file.</summary>
     public JsonArray Connections => Json["Connections"]!.AsArray();
 
+    /// <summary>The endpoints of a single-target file.</summary>
     public JsonArray Endpoints => Json["ClientVpnEndpoints"]!.AsArray();
+
+    /// <summary>The targets of a file of several.</summary>
+    public JsonArray Targets => Json["Targets"]!.AsArray();
 
     /// <summary>CapturedAt, read strictly (as the snapshot loader reads it).</summary>
     public DateTimeOffset CapturedAt =>

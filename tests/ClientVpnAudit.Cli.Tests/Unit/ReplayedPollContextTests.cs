@@ -52,4 +52,20 @@ public sealed class ReplayedPollContextTests
         Assert.False(ReplayedPollContext.For(SnapshotLoader.FromConnections([Connection(First, "cvpn-connection-1", "2026-03-02 09:00:02")]))
             .EndpointListingIsComplete);
     }
+
+    [Fact]
+    public void For_ATargetOfAPollOfSeveral_UsesThePollsClock_AndItsOwnCompleteEndpointListing()
+    {
+        var eu = SnapshotLoader.FromConnections([Connection(First, "cvpn-connection-1", "2026-03-02 09:00:02")], [new SnapshotEndpoint(First)],
+            accountId: "111111111111", region: "eu-west-1");
+        var us = SnapshotLoader.FromConnections([Connection(Second, "cvpn-connection-2", "2026-03-02 09:00:04")], [new SnapshotEndpoint(Second)],
+            accountId: "111111111111", region: "us-east-1");
+        var poll = SnapshotLoader.FromTargets([eu, us]);
+
+        var context = ReplayedPollContext.For(poll, eu);
+
+        // Without CapturedAt, the latest usable Timestamp of any target: the poll has one clock.
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 9, 0, 4, TimeSpan.Zero), context.Clock!.GetUtcNow());
+        Assert.True(context.EndpointListingIsComplete);
+    }
 }

@@ -14,15 +14,20 @@ namespace ClientVpnAudit.Cli.Capture;
 /// Takes one snapshot from EC2: every endpoint (or the given ones), deleted ones included, and every page of each
 /// endpoint's connections, with the archiver's paging rule. One endpoint at a time, in the order EC2 lists them.
 /// </summary>
-internal sealed class Ec2Capture(IAmazonEC2 ec2, CliOutput io)
+/// <param name="target">ACCOUNT:REGION when the capture holds several targets: it starts its progress lines and failures.</param>
+internal sealed class Ec2Capture(IAmazonEC2 ec2, CliOutput io, string? target = null)
 {
+    private readonly string _prefix = target is null ? "" : target + ": ";
+
     private const string EndpointNotFoundCode = "InvalidClientVpnEndpointId.NotFound";
 
     /// <param name="endpointIds">Only these endpoints; empty for every endpoint of the account and region.</param>
+    /// <param name="accountId">The account the client reaches, written into the snapshot; null when not known.</param>
+    /// <param name="region">The region the client reaches, written into the snapshot.</param>
     /// <exception cref="CliInputException">An endpoint ID that EC2 does not know, or no credentials.</exception>
     /// <exception cref="CaptureFailedException">EC2 failed; the message names the request and the endpoint.</exception>
     public async Task<Snapshot> TakeAsync(IReadOnlyList<string> endpointIds, DateTimeOffset capturedAt, string sourceName,
-        CancellationToken cancellationToken)
+        string? accountId, string? region, CancellationToken cancellationToken)
     {
         var endpoints = await ListEndpointsAsync(endpointIds, cancellationToken);
         var connections = new List<SnapshotConnection>();
@@ -32,13 +37,13 @@ internal sealed class Ec2Capture(IAmazonEC2 ec2, CliOutput io)
             var listed = await ListConnectionsAsync(endpoint, cancellationToken);
             connections.AddRange(listed);
             io.ErrorConsole.MarkupLine(Markup.Escape(
-                $"[{i + 1,3}/{endpoints.Count}] {endpoint.ClientVpnEndpointId} ({endpoint.Status?.Code?.Value ?? "no status"}): "
+                $"{_prefix}[{i + 1,3}/{endpoints.Count}] {endpoint.ClientVpnEndpointId} ({endpoint.Status?.Code?.Value ?? "no status"}): "
                 + $"{listed.Count} connection{(listed.Count == 1 ? "" : "s")}"));
         }
 
         var captured = endpoints.Select(endpoint =>
             new SnapshotEndpoint(endpoint.ClientVpnEndpointId, endpoint.Status?.Code?.Value, EndpointJson.From(endpoint)));
-        return SnapshotLoader.FromConnections(connections, captured, sourceName, capturedAt);
+        return SnapshotLoader.FromConnections(connections, captured, sourceName, capturedAt, accountId, region);
     }
 
     private async Task<IReadOnlyList<ClientVpnEndpoint>> ListEndpointsAsync(IReadOnlyList<string> endpointIds, CancellationToken cancellationToken)
@@ -103,7 +108,7 @@ internal sealed class Ec2Capture(IAmazonEC2 ec2, CliOutput io)
         return connections;
     }
 
-    private static string? Next(string? token, HashSet<string> seen, string listing)
+    private string? Next(string? token, HashSet<string> seen, string listing)
     {
         try
         {
@@ -111,16 +116,16 @@ internal sealed class Ec2Capture(IAmazonEC2 ec2, CliOutput io)
         }
         catch (RepeatedPageTokenException repeated)
         {
-            throw new CaptureFailedException(repeated.Message, repeated);
+            throw new CaptureFailedException(_prefix + repeated.Message, repeated);
         }
     }
 
-    private static Exception Failed(string request, Exception exception) => exception switch
+    private Exception Failed(string request, Exception exception) => exception switch
     {
         _ when AwsAccountClients.IsMissingCredentials(exception) => AwsAccountClients.MissingCredentials(exception),
-        RepeatedPageTokenException => new CaptureFailedException(exception.Message, exception),
-        AmazonServiceException => new CaptureFailedException($"{request}: {ErrorReport.For(exception).Message}", exception),
-        OperationCanceledException or TimeoutException => new CaptureFailedException($"{request}: no answer in time", exception),
-        _ => new CaptureFailedException($"{request}: {ErrorReport.OneLine(exception.Message)}", exception),
+        RepeatedPageTokenException => new CaptureFailedException(_prefix + exception.Message, exception),
+        AmazonServiceException => new CaptureFailedException($"{_prefix}{request}: {ErrorReport.For(exception).Message}", exception),
+        OperationCanceledException or TimeoutException => new CaptureFailedException($"{_prefix}{request}: no answer in time", exception),
+        _ => new CaptureFailedException($"{_prefix}{request}: {ErrorReport.OneLine(exception.Message)}", exception),
     };
 }

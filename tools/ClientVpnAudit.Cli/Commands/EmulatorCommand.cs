@@ -4,7 +4,10 @@ using ClientVpnAudit.Emulator;
 
 namespace ClientVpnAudit.Cli.Commands;
 
-/// <summary>`emulator SNAPSHOT`: serve a snapshot as the EC2 API on 127.0.0.1 until Ctrl-C.</summary>
+/// <summary>
+/// `emulator SNAPSHOT`: serve a snapshot as the EC2 API on 127.0.0.1 until Ctrl-C. A file of one target is served to
+/// any credentials; a file of several serves each target to the access key id of its account, signing for its region.
+/// </summary>
 internal static class EmulatorCommand
 {
     private const string IamPrefix = "ec2:";
@@ -13,7 +16,8 @@ internal static class EmulatorCommand
     {
         var file = new Argument<string>("snapshot")
         {
-            Description = "A snapshot: aws ec2 describe-client-vpn-connections output, optionally with a ClientVpnEndpoints array",
+            Description = "A snapshot: aws ec2 describe-client-vpn-connections output, optionally with a ClientVpnEndpoints array, "
+                + "or a Targets array of several accounts and regions",
         };
         var port = PortOption.Create("Port on 127.0.0.1 (default: a free port)", fallback: 0);
         var deny = new Option<string[]>("--deny")
@@ -31,12 +35,12 @@ internal static class EmulatorCommand
         {
             var path = parsed.GetValue(file)!;
             var denied = ReadDenied(parsed.GetValue(deny) ?? []);
-            var snapshot = SnapshotLoader.Load(path);
+            var poll = SnapshotLoader.LoadPoll(path);
             var chosenPort = parsed.GetValue(port);
             Ec2Emulator emulator;
             try
             {
-                emulator = await Ec2Emulator.StartAsync(snapshot, chosenPort, cancellationToken);
+                emulator = await Ec2Emulator.StartAsync(poll, chosenPort, cancellationToken);
             }
             catch (IOException exception)
             {
@@ -50,11 +54,21 @@ internal static class EmulatorCommand
                     emulator.Faults.Deny(action);
                 }
 
-                var example = snapshot.Endpoints.FirstOrDefault()?.ClientVpnEndpointId ?? "cvpn-endpoint-...";
+                var first = poll.Targets[0];
+                var example = first.Endpoints.FirstOrDefault()?.ClientVpnEndpointId ?? "cvpn-endpoint-...";
+                var connections = poll.Targets.Sum(target => target.Connections.Count);
+                var endpoints = poll.Targets.Sum(target => target.Endpoints.Count);
+                var held = poll.IsSingleTarget ? "" : $"{poll.Targets.Count} targets: {string.Join(", ", poll.Targets.Select(target => target.TargetName))}; ";
                 await Serving.AnnounceAndWaitAsync(io,
-                    $"{path} ({snapshot.Connections.Count} connections, {snapshot.Endpoints.Count} endpoints) as EC2"
+                    $"{path} ({held}{connections} connections, {endpoints} endpoints) as EC2"
                     + (denied.Count > 0 ? $", denying {string.Join(" and ", denied)}," : ""), emulator.Url,
-                    $"aws ec2 describe-client-vpn-connections --endpoint-url {emulator.Url} --client-vpn-endpoint-id {example}", cancellationToken);
+                    (poll.IsSingleTarget ? "" : $"AWS_ACCESS_KEY_ID={first.AccountId} AWS_SECRET_ACCESS_KEY=any AWS_DEFAULT_REGION={first.Region} ")
+                    + $"aws ec2 describe-client-vpn-connections --endpoint-url {emulator.Url} --client-vpn-endpoint-id {example}",
+                    cancellationToken,
+                    poll.IsSingleTarget
+                        ? Serving.AnyCredentials
+                        : "(each target answers the access key id of its account, any secret, signing for its region; "
+                            + "another account is AuthFailure, another region of one of its accounts has no endpoint)");
             }
 
             return ExitCodes.Success;

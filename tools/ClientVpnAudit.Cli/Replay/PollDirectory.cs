@@ -3,8 +3,8 @@ using ClientVpnAudit.Emulator;
 namespace ClientVpnAudit.Cli.Replay;
 
 /// <summary>
-/// A folder of polls: every *.json file is one DescribeClientVpnConnections answer (AWS CLI JSON), replayed in ordinal
-/// order of file name. Every file is read and checked before any is applied.
+/// A folder of polls: every *.json file is one poll (AWS CLI JSON) of one target or of several (a Targets array),
+/// replayed in ordinal order of file name. Every file is read and checked before any is applied.
 /// </summary>
 internal static class PollDirectory
 {
@@ -29,10 +29,10 @@ internal static class PollDirectory
             throw new CliInputException($"replay: no *.json snapshot files in {directory}");
         }
 
-        // SnapshotLoader names the file and the line (invalid JSON) or the connection (no ClientVpnEndpointId).
-        return files.Select(path => new Poll(Path.GetFileName(path), SnapshotLoader.Load(path))).ToList();
+        // SnapshotLoader names the file and the line (invalid JSON), the target or the connection (no ClientVpnEndpointId).
+        return files.Select(path => new Poll(Path.GetFileName(path), SnapshotLoader.LoadPoll(path))).ToList();
     }
 }
 
-/// <summary>One replayed poll: the file name and what the emulator serves for it.</summary>
-internal sealed record Poll(string Name, Snapshot Snapshot);
+/// <summary>One replayed poll: the file name and what the emulator serves for it, one target or several.</summary>
+internal sealed record Poll(string Name, SnapshotPoll Snapshots);

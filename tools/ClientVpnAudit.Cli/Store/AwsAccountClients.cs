@@ -1,6 +1,9 @@
+using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.EC2;
 using Amazon.Runtime;
+using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
 
 namespace ClientVpnAudit.Cli.Store;
 
@@ -14,11 +17,39 @@ internal static class AwsAccountClients
         return Create(() => new AmazonDynamoDBClient(config));
     }
 
-    public static IAmazonEC2 Ec2(TimeSpan? timeout = null)
+    /// <param name="region">The region to call (default: the SDK's, from AWS_REGION or the profile).</param>
+    public static IAmazonEC2 Ec2(TimeSpan? timeout = null, string? region = null)
     {
         var config = new AmazonEC2Config();
+        if (region is not null)
+        {
+            // Signing for it too: with an endpoint URL from the environment (AWS_ENDPOINT_URL_EC2) the SDK would sign
+            // for the default region instead.
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+            config.AuthenticationRegion = region;
+        }
+
         Limit(config, timeout, maxErrorRetry: null);
         return Create(() => new AmazonEC2Client(config));
+    }
+
+    /// <summary>The account the default credentials are in, from STS GetCallerIdentity (which needs no permission).</summary>
+    /// <exception cref="CliInputException">No credentials or no region, or STS refused them.</exception>
+    public static async Task<string> CallerAccountAsync(CancellationToken cancellationToken)
+    {
+        using var sts = Create(() => new AmazonSecurityTokenServiceClient(new AmazonSecurityTokenServiceConfig { Timeout = TimeSpan.FromSeconds(10) }));
+        try
+        {
+            return (await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken)).Account;
+        }
+        catch (Exception exception) when (IsMissingCredentials(exception))
+        {
+            throw MissingCredentials(exception);
+        }
+        catch (AmazonServiceException service) when (Unreachable.IsServiceAnswer(service))
+        {
+            throw new CliInputException($"--aws: STS refused these credentials: {service.ErrorCode}: {ErrorReport.OneLine(service.Message)}", service);
+        }
     }
 
     /// <summary>True when the SDK failed before sending anything because it found no credentials.</summary>

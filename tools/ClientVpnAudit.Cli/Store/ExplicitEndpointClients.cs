@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.EC2;
 using Amazon.Runtime;
+using ClientVpnAudit.Archiver.Sessions;
 
 namespace ClientVpnAudit.Cli.Store;
 
@@ -19,12 +20,30 @@ internal static class ExplicitEndpointClients
         return new AmazonDynamoDBClient(Credentials(), config);
     }
 
-    public static IAmazonEC2 Ec2(Uri url, TimeSpan? timeout = null, int? maxErrorRetry = null)
+    /// <param name="region">The region to sign for (default: <see cref="Region"/>).</param>
+    public static IAmazonEC2 Ec2(Uri url, TimeSpan? timeout = null, int? maxErrorRetry = null, string? region = null)
     {
-        var config = new AmazonEC2Config { ServiceURL = url.ToString(), AuthenticationRegion = Region() };
+        var config = new AmazonEC2Config { ServiceURL = url.ToString(), AuthenticationRegion = region ?? Region() };
         Limit(config, timeout, maxErrorRetry);
         return new AmazonEC2Client(Credentials(), config);
     }
+
+    /// <summary>
+    /// An EC2 client for one target of an emulator serving a poll of several: access key id = the account (the secret
+    /// does not matter), signing region = the region; this is how the emulator tells the targets apart.
+    /// </summary>
+    public static IAmazonEC2 Ec2(Uri url, Target target, TimeSpan? timeout = null, int? maxErrorRetry = null)
+    {
+        var config = new AmazonEC2Config { ServiceURL = url.ToString(), AuthenticationRegion = target.Region };
+        Limit(config, timeout, maxErrorRetry);
+        return new AmazonEC2Client(new BasicAWSCredentials(target.AccountId, "emulated"), config);
+    }
+
+    /// <summary>The region the clients for an explicit URL sign for: AWS_REGION, else AWS_DEFAULT_REGION, else us-east-1.</summary>
+    public static string Region() =>
+        NonEmpty(Environment.GetEnvironmentVariable("AWS_REGION"))
+        ?? NonEmpty(Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION"))
+        ?? DefaultRegion;
 
     /// <summary>Reads an http(s) URL option; anything else is bad input that names the option.</summary>
     public static Uri ParseUrl(string value, string optionName) =>
@@ -57,11 +76,6 @@ internal static class ExplicitEndpointClients
         var token = Environment.GetEnvironmentVariable("AWS_SESSION_TOKEN");
         return string.IsNullOrEmpty(token) ? new BasicAWSCredentials(key, secret) : new SessionAWSCredentials(key, secret, token);
     }
-
-    private static string Region() =>
-        NonEmpty(Environment.GetEnvironmentVariable("AWS_REGION"))
-        ?? NonEmpty(Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION"))
-        ?? DefaultRegion;
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
