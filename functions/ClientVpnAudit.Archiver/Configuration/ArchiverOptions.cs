@@ -17,6 +17,14 @@ public sealed record ArchiverOptions
     /// <summary>The account and region whose endpoints this run archives; every record carries them.</summary>
     public Target Target { get; init; } = Target.Local;
 
+    /// <summary>Every account and region to archive; by default only <see cref="Target"/>, the function's own.</summary>
+    public IReadOnlyList<Target> Targets { get; init; } = [];
+
+    public const string DefaultMemberRoleName = "ClientVpnAuditReader";
+
+    /// <summary>The role assumed in a target of another account.</summary>
+    public string MemberRoleName { get; init; } = DefaultMemberRoleName;
+
     /// <summary>The endpoints to poll; empty means discover every endpoint of the account and region.</summary>
     public IReadOnlyList<string> EndpointIds { get; init; } = [];
 

@@ -24,9 +24,12 @@ public static partial class ArchiverOptionsReader
             throw new ArchiverConfigurationException(ArchiverSettingNames.TableName, "the DynamoDB table to archive into", value: null);
         }
 
+        var own = new Target(ReadAccountId(lookup(ArchiverSettingNames.AccountId)), ReadRegion(lookup(ArchiverSettingNames.Region)));
         return new ArchiverOptions
         {
             TableName = tableName.Trim(),
+            Targets = ReadTargets(lookup(ArchiverSettingNames.Targets)) is { Count: > 0 } targets ? targets : [own],
+            MemberRoleName = ReadMemberRoleName(lookup(ArchiverSettingNames.MemberRoleName)),
             EndpointTableName = lookup(ArchiverSettingNames.EndpointTableName) is { } endpointTable && !string.IsNullOrWhiteSpace(endpointTable)
                 ? endpointTable.Trim()
                 : null,
@@ -36,7 +39,7 @@ public static partial class ArchiverOptionsReader
             MaxConcurrency = ReadMaxConcurrency(lookup(ArchiverSettingNames.MaxConcurrency)),
             TimeBudget = TimeSpan.FromSeconds(ReadInteger(ArchiverSettingNames.TimeBudgetSeconds, lookup(ArchiverSettingNames.TimeBudgetSeconds),
                 ArchiverOptions.DefaultTimeBudgetSeconds, min: 1, max: 900)),
-            Target = new Target(ReadAccountId(lookup(ArchiverSettingNames.AccountId)), ReadRegion(lookup(ArchiverSettingNames.Region))),
+            Target = own,
         };
     }
 
@@ -69,6 +72,38 @@ public static partial class ArchiverOptionsReader
 
     public static int ReadMaxConcurrency(string? value) =>
         ReadInteger(ArchiverSettingNames.MaxConcurrency, value, ArchiverOptions.DefaultMaxConcurrency, min: 1, max: 64);
+
+    /// <summary>Comma-separated ACCOUNT:REGION pairs, each checked as an account and a region; blank means none (the own target).</summary>
+    public static IReadOnlyList<Target> ReadTargets(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return [];
+        }
+
+        var targets = new List<Target>();
+        foreach (var pair in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split(':');
+            if (parts.Length != 2 || !AccountIdPattern().IsMatch(parts[0]) || !RegionPattern().IsMatch(parts[1]))
+            {
+                throw new ArchiverConfigurationException(ArchiverSettingNames.Targets,
+                    $"comma-separated ACCOUNT:REGION pairs such as 123456789012:eu-west-1 ('{pair}' is not one)", value);
+            }
+
+            targets.Add(new Target(parts[0], parts[1]));
+        }
+
+        return targets.Count == 0
+            ? throw new ArchiverConfigurationException(ArchiverSettingNames.Targets, "comma-separated ACCOUNT:REGION pairs such as 123456789012:eu-west-1", value)
+            : targets.Distinct().ToArray();
+    }
+
+    /// <summary>An IAM role name; blank means <see cref="ArchiverOptions.DefaultMemberRoleName"/>.</summary>
+    public static string ReadMemberRoleName(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? ArchiverOptions.DefaultMemberRoleName
+        : RoleNamePattern().IsMatch(value.Trim()) ? value.Trim()
+        : throw new ArchiverConfigurationException(ArchiverSettingNames.MemberRoleName, "an IAM role name (letters, digits and +=,.@_-, up to 64)", value);
 
     /// <summary>Twelve digits; blank means the local placeholder account.</summary>
     public static string ReadAccountId(string? value) =>
@@ -105,4 +140,7 @@ public static partial class ArchiverOptionsReader
 
     [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$")]
     private static partial Regex RegionPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9+=,.@_-]{1,64}$")]
+    private static partial Regex RoleNamePattern();
 }

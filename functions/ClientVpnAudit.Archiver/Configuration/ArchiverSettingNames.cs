@@ -18,4 +18,10 @@ public static class ArchiverSettingNames
 
     /// <summary>The region the endpoints live in; Lambda sets it for every function.</summary>
     public const string Region = "AWS_REGION";
+
+    /// <summary>Every account and region to archive, as ACCOUNT:REGION pairs; absent means ACCOUNT_ID in AWS_REGION.</summary>
+    public const string Targets = "TARGETS";
+
+    /// <summary>The role assumed in a target of another account (arn:aws:iam::ACCOUNT:role/NAME).</summary>
+    public const string MemberRoleName = "MEMBER_ROLE_NAME";
 }

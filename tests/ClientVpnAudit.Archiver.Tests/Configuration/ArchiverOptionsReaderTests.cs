@@ -45,6 +45,19 @@ public sealed class ArchiverOptionsReaderTests
     }
 
     [Fact]
+    public void Read_Targets_AsAccountRegionPairs_DefaultingToTheOwnTarget()
+    {
+        var options = Read(("TABLE_NAME", "t"), ("TARGETS", " 111111111111:eu-west-1, 222222222222:us-east-1,111111111111:eu-west-1 "),
+            ("MEMBER_ROLE_NAME", "AuditReader"));
+
+        Assert.Equal([new("111111111111", "eu-west-1"), new Archiver.Sessions.Target("222222222222", "us-east-1")], options.Targets);
+        Assert.Equal("AuditReader", options.MemberRoleName);
+        var defaults = Read(("TABLE_NAME", "t"), ("ACCOUNT_ID", "123456789012"), ("AWS_REGION", "eu-west-1"));
+        Assert.Equal([new Archiver.Sessions.Target("123456789012", "eu-west-1")], defaults.Targets);
+        Assert.Equal("ClientVpnAuditReader", defaults.MemberRoleName);
+    }
+
+    [Fact]
     public void Read_WithoutTableName_NamesTheVariable()
     {
         var error = Assert.Throws<ArchiverConfigurationException>(() => Read());
@@ -63,6 +76,10 @@ public sealed class ArchiverOptionsReaderTests
     [InlineData("ACCOUNT_ID", "12345")]
     [InlineData("ACCOUNT_ID", "abcdefghijkl")]
     [InlineData("AWS_REGION", "Europe")]
+    [InlineData("TARGETS", "123456789012")]
+    [InlineData("TARGETS", "123456789012:eu-west-1,12345:us-east-1")]
+    [InlineData("TARGETS", ",")]
+    [InlineData("MEMBER_ROLE_NAME", "role with spaces")]
     public void Read_WithBadValue_NamesTheVariableAndTheValue(string name, string value)
     {
         var error = Assert.Throws<ArchiverConfigurationException>(() => Read(("TABLE_NAME", "t"), (name, value)));
