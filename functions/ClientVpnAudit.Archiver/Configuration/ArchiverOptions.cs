@@ -17,7 +17,7 @@ public sealed record ArchiverOptions
     /// <summary>The account and region whose endpoints this run archives; every record carries them.</summary>
     public Target Target { get; init; } = Target.Local;
 
-    /// <summary>Every account and region to archive; by default only <see cref="Target"/>, the function's own.</summary>
+    /// <summary>Every account and region to archive; empty means only <see cref="Target"/>, the function's own.</summary>
     public IReadOnlyList<Target> Targets { get; init; } = [];
 
     public const string DefaultMemberRoleName = "ClientVpnAuditReader";

@@ -28,7 +28,7 @@ public static partial class ArchiverOptionsReader
         return new ArchiverOptions
         {
             TableName = tableName.Trim(),
-            Targets = ReadTargets(lookup(ArchiverSettingNames.Targets)) is { Count: > 0 } targets ? targets : [own],
+            Targets = ReadTargets(lookup(ArchiverSettingNames.Targets)),
             MemberRoleName = ReadMemberRoleName(lookup(ArchiverSettingNames.MemberRoleName)),
             EndpointTableName = lookup(ArchiverSettingNames.EndpointTableName) is { } endpointTable && !string.IsNullOrWhiteSpace(endpointTable)
                 ? endpointTable.Trim()

@@ -53,7 +53,8 @@ public sealed class ArchiverOptionsReaderTests
         Assert.Equal([new("111111111111", "eu-west-1"), new Archiver.Sessions.Target("222222222222", "us-east-1")], options.Targets);
         Assert.Equal("AuditReader", options.MemberRoleName);
         var defaults = Read(("TABLE_NAME", "t"), ("ACCOUNT_ID", "123456789012"), ("AWS_REGION", "eu-west-1"));
-        Assert.Equal([new Archiver.Sessions.Target("123456789012", "eu-west-1")], defaults.Targets);
+        Assert.Empty(defaults.Targets);
+        Assert.Equal(new Archiver.Sessions.Target("123456789012", "eu-west-1"), defaults.Target);
         Assert.Equal("ClientVpnAuditReader", defaults.MemberRoleName);
     }
 

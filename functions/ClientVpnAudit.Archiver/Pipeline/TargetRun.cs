@@ -1,0 +1,154 @@
+using Amazon.EC2;
+using ClientVpnAudit.Archiver.Configuration;
+using ClientVpnAudit.Archiver.Ec2;
+using ClientVpnAudit.Archiver.Reporting;
+using ClientVpnAudit.Archiver.Sessions;
+using ClientVpnAudit.Archiver.Storage;
+
+namespace ClientVpnAudit.Archiver.Pipeline;
+
+/// <summary>What every target of one run adds to: the budget, the counts, the failures.</summary>
+internal sealed record RunShared(RunBudget Budget, DynamoDbUsage Usage, RunTally Tally, SessionStore Store, EndpointStateStore? EndpointState)
+{
+    public System.Collections.Concurrent.ConcurrentBag<EndpointFailure> Failures { get; } = [];
+}
+
+/// <summary>What one target's part of a run found: its listing, and why it failed outside any one endpoint.</summary>
+internal sealed record TargetOutcome(EndpointListing Listing, string? Error);
+
+/// <summary>
+/// One target's part of a run: list its endpoints, archive a few at once, record each attempt, close the sessions of
+/// its endpoints that are gone. <paramref name="options"/> carries the target.
+/// </summary>
+internal sealed class TargetRun(IAmazonEC2 ec2, ArchiverOptions options, PollContext context, RunShared shared, JsonLog log,
+    CancellationToken cancellationToken)
+{
+    private static readonly EndpointListing NothingListed = new([], 0, false, new Dictionary<string, string>());
+
+    public async Task<TargetOutcome> RunAsync()
+    {
+        var budget = shared.Budget;
+        var discoveryTime = context.ListingTime();
+        EndpointListing listing;
+        try
+        {
+            listing = await EndpointDiscovery.ListAsync(ec2, options.EndpointIds, budget.Token);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var reason = "could not list Client VPN endpoints: " + FailureReasons.Describe(exception);
+            log.Error("run failed", ("target", options.Target.ToString()), ("reason", reason));
+            return new TargetOutcome(NothingListed, reason);
+        }
+
+        var archiver = new EndpointArchiver(ec2, shared.Store, options, budget, shared.Tally, log);
+        await Parallel.ForEachAsync(listing.EndpointIds, new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency },
+            async (endpointId, _) =>
+            {
+                try
+                {
+                    if (!budget.MayStartWork())
+                    {
+                        throw new TimeBudgetExceededException($"time budget reached before {endpointId} was polled");
+                    }
+
+                    await ArchiveAndRecordAsync(archiver, endpointId, listing);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    var failure = new EndpointFailure(endpointId, FailureReasons.Describe(exception));
+                    shared.Failures.Add(failure);
+                    log.Error("endpoint failed", ("endpointId", failure.EndpointId), ("reason", failure.Reason));
+                }
+            });
+
+        string? error = null;
+        if (listing.Discovered && context.EndpointListingIsComplete && discoveryTime is not null)
+        {
+            try
+            {
+                var gone = await CloseGoneEndpointsAsync(listing.EndpointIds, discoveryTime);
+                if (shared.EndpointState is { } endpointState)
+                {
+                    await RecordGoneAsync(endpointState, listing, gone, discoveryTime);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                error = "could not close the sessions of deleted endpoints: " + FailureReasons.Describe(exception);
+                log.Error("run failed", ("target", options.Target.ToString()), ("reason", error));
+            }
+        }
+
+        return new TargetOutcome(listing, error);
+    }
+
+    /// <summary>Archives one endpoint, then records the attempt (complete or not) in the endpoint-state table, if any.</summary>
+    private async Task ArchiveAndRecordAsync(EndpointArchiver archiver, string endpointId, EndpointListing listing)
+    {
+        var attemptedAt = context.ListingTime();
+        string? reason = null;
+        var listed = 0;
+        try
+        {
+            listed = await archiver.ArchiveAsync(endpointId, attemptedAt);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            reason = FailureReasons.Describe(exception);
+            throw;
+        }
+        finally
+        {
+            if (shared.EndpointState is { } endpointState && attemptedAt is not null)
+            {
+                await endpointState.RecordAsync(new EndpointAttempt(endpointId, options.Target, listing.Statuses.GetValueOrDefault(endpointId),
+                    attemptedAt, Complete: reason is null, listed, reason), shared.Budget.Token);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Endpoints discovery lists as deleted, and those whose sessions were closed because discovery no longer lists
+    /// them, are recorded with that status, so they no longer count as live.
+    /// </summary>
+    private async Task RecordGoneAsync(EndpointStateStore endpointState, EndpointListing listing, IReadOnlyCollection<string> gone,
+        string discoveryTime)
+    {
+        var deleted = listing.Statuses.Where(status => status.Value == EndpointDiscovery.DeletedStatus).Select(status => status.Key);
+        foreach (var endpointId in deleted.Union(gone, StringComparer.Ordinal))
+        {
+            var status = listing.Statuses.GetValueOrDefault(endpointId) ?? EndpointStateTable.GoneStatus;
+            await endpointState.RecordAsync(new EndpointAttempt(endpointId, options.Target, status, discoveryTime, Complete: false, 0, Error: null),
+                shared.Budget.Token);
+        }
+    }
+
+    /// <summary>
+    /// After a complete discovery, a session not ended whose endpoint was not polled (no longer listed, or listed as
+    /// deleted) has ended: it is marked lost at the discovery's time. Found with a Scan of the sparse index.
+    /// </summary>
+    /// <returns>The endpoints whose sessions were closed.</returns>
+    private async Task<IReadOnlyCollection<string>> CloseGoneEndpointsAsync(IReadOnlyList<string> polled, string listingTime)
+    {
+        var (store, budget) = (shared.Store, shared.Budget);
+        var polledIds = polled.ToHashSet(StringComparer.Ordinal);
+        var unpolled = (await store.NotEndedEverywhereAsync(budget.Token))
+            .Where(session => !polledIds.Contains(session.EndpointId))
+            .ToList();
+
+        // The index holds every target's open sessions: only this run's account and region may be closed.
+        var ours = await store.EndpointsOfTargetAsync(
+            unpolled.GroupBy(session => session.EndpointId).ToDictionary(group => group.Key, group => group.First().ConnectionId),
+            options.Target, budget.Token);
+        var orphans = unpolled.Where(session => ours.Contains(session.EndpointId)).ToList();
+        foreach (var endpointId in ours)
+        {
+            log.Info("endpoint no longer listed: closing its sessions", ("endpointId", endpointId));
+        }
+
+        await LostSessions.MarkAsync(store, orphans.Select(session => session.ConnectionId), listingTime, shared.Tally, log,
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = budget.Token });
+        return orphans.Select(session => session.EndpointId).Distinct(StringComparer.Ordinal).ToArray();
+    }
+}
