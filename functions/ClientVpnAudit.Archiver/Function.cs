@@ -1,9 +1,13 @@
 using System.Text.Json;
+using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.EC2;
+using Amazon.SecurityToken;
 using ClientVpnAudit.Archiver.Configuration;
 using ClientVpnAudit.Archiver.Pipeline;
 using ClientVpnAudit.Archiver.Reporting;
+using ClientVpnAudit.Archiver.Sessions;
+using ClientVpnAudit.Archiver.Targets;
 
 namespace ClientVpnAudit.Archiver;
 
@@ -20,16 +24,31 @@ public sealed class Function
     private readonly JsonLog _log;
     private readonly string _functionName;
 
-    /// <summary>Used by the Lambda runtime: clients from the default credential chain and region, options from the environment.</summary>
+    /// <summary>
+    /// Used by the Lambda runtime: options from the environment; an EC2 client per target (the function's own account
+    /// with its own credentials, another through its member role), DynamoDB from the default credential chain and region.
+    /// </summary>
     public Function()
-        : this(new AmazonEC2Client(), new AmazonDynamoDBClient(), ArchiverOptionsReader.FromEnvironment(), new JsonLog(StandardOutput()))
+        : this(ArchiverOptionsReader.FromEnvironment(), new JsonLog(StandardOutput()))
+    {
+    }
+
+    private Function(ArchiverOptions options, JsonLog log)
+        : this(TargetClientsFor(options).Ec2, new AmazonDynamoDBClient(), options, log)
     {
     }
 
     /// <param name="clock">Times each listing (MissingSince of the sessions it no longer shows); the system clock when null.</param>
     public Function(IAmazonEC2 ec2, IAmazonDynamoDB dynamoDb, ArchiverOptions options, JsonLog log, TimeProvider? clock = null)
+        : this(_ => ec2, dynamoDb, options, log, clock)
     {
-        _pipeline = new ArchiverPipeline(ec2, dynamoDb, options, log, new PollContext { Clock = clock ?? TimeProvider.System });
+    }
+
+    /// <param name="ec2For">The EC2 client of each target.</param>
+    /// <param name="clock">Times each listing (MissingSince of the sessions it no longer shows); the system clock when null.</param>
+    public Function(Func<Target, IAmazonEC2> ec2For, IAmazonDynamoDB dynamoDb, ArchiverOptions options, JsonLog log, TimeProvider? clock = null)
+    {
+        _pipeline = new ArchiverPipeline(ec2For, dynamoDb, options, log, new PollContext { Clock = clock ?? TimeProvider.System });
         _log = log;
         _functionName = System.Environment.GetEnvironmentVariable("AWS_LAMBDA_FUNCTION_NAME") ?? "local";
     }
@@ -51,6 +70,12 @@ public sealed class Function
         output.Position = 0;
         return output;
     }
+
+    private static TargetClients TargetClientsFor(ArchiverOptions options) =>
+        new(options.Target.AccountId, options.MemberRoleName, new AmazonSecurityTokenServiceClient(), (target, credentials) =>
+            credentials is null
+                ? new AmazonEC2Client(RegionEndpoint.GetBySystemName(target.Region))
+                : new AmazonEC2Client(credentials, RegionEndpoint.GetBySystemName(target.Region)));
 
     /// <summary>
     /// The process's own stdout, not Console.Out: under the JSON log format the Lambda runtime replaces Console.Out with

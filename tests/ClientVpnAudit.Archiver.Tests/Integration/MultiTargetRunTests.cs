@@ -1,0 +1,45 @@
+using ClientVpnAudit.Archiver.Pipeline;
+using ClientVpnAudit.Archiver.Reporting;
+using ClientVpnAudit.Archiver.Sessions;
+using ClientVpnAudit.Emulator;
+using ClientVpnAudit.Testing;
+
+namespace ClientVpnAudit.Archiver.Tests.Integration;
+
+/// <summary>One run over several targets: each archived with its own client, a failing one reported while the others go on.</summary>
+[Trait(TestCategory.Name, TestCategory.Integration)]
+public sealed class MultiTargetRunTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
+{
+    private static readonly string Sample = Path.Combine(RepositoryPaths.Events, "multi-target", "2026-03-02T0900Z.json");
+    private static readonly Target EuOne = new("111111111111", "eu-west-1");
+    private static readonly Target UsTwo = new("222222222222", "us-east-1");
+
+    [Fact]
+    public async Task Run_OverSeveralTargets_ArchivesEachWithItsOwnAccountAndRegion_AndReportsOneThatFails()
+    {
+        var poll = SnapshotLoader.LoadPoll(Sample);
+        await using var harness = await ArchiverHarness.StartAsync(dynalite, poll.Targets[0]);
+        harness.Emulator.Serve(poll);
+        var unknown = new Target("333333333333", "eu-west-1");
+        var clients = new Dictionary<Target, Amazon.EC2.IAmazonEC2>();
+        var pipeline = new ArchiverPipeline(target => clients.TryGetValue(target, out var client) ? client : clients[target] = AwsClients.Ec2(harness.Emulator.Url, target),
+            harness.DynamoDb, harness.Options(options => options with { Targets = [EuOne, unknown, UsTwo] }), JsonLog.Discard,
+            new PollContext { Clock = harness.Clock });
+
+        var summary = await pipeline.RunAsync();
+
+        Assert.False(summary.Succeeded);
+        Assert.StartsWith("333333333333:eu-west-1: could not list Client VPN endpoints: AuthFailure", summary.Error, StringComparison.Ordinal);
+        var items = (await harness.ItemsAsync()).Values.ToList();
+        Assert.NotEmpty(items);
+        Assert.All(items, item => Assert.Contains((item["AccountId"].S, item["Region"].S), new[] { ("111111111111", "eu-west-1"), ("222222222222", "us-east-1") }));
+        Assert.Contains(items, item => item["AccountId"].S == "111111111111");
+        Assert.Contains(items, item => item["AccountId"].S == "222222222222");
+        var archived = poll.Targets.Where(target => (target.AccountId, target.Region) is ("111111111111", "eu-west-1") or ("222222222222", "us-east-1"));
+        Assert.Equal(archived.Sum(target => target.Connections.Count), items.Count);
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+    }
+}
