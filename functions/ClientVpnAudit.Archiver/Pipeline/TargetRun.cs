@@ -42,7 +42,8 @@ internal sealed class TargetRun(IAmazonEC2 ec2, ArchiverOptions options, PollCon
         }
 
         var archiver = new EndpointArchiver(ec2, shared.Store, options, budget, shared.Tally, log);
-        await Parallel.ForEachAsync(listing.EndpointIds, new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency },
+        var order = shared.EndpointState is { } state ? await state.LeastRecentlyCompletedFirstAsync(listing.EndpointIds, budget.Token) : listing.EndpointIds;
+        await Parallel.ForEachAsync(order, new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency },
             async (endpointId, _) =>
             {
                 try

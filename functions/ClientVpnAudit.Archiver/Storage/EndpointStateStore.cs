@@ -60,6 +60,23 @@ internal sealed class EndpointStateStore(IAmazonDynamoDB dynamoDb, string tableN
         }
     }
 
+    /// <summary>
+    /// These endpoints, the least recently listed completely first (never listed completely: before all, oldest first
+    /// attempt first), so a run that runs out of budget does not starve the same tail endpoints every time.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> LeastRecentlyCompletedFirstAsync(IReadOnlyList<string> endpointIds, CancellationToken cancellationToken)
+    {
+        var states = await ReadAsync(endpointIds, cancellationToken);
+        return endpointIds
+            .Select((endpointId, discovered) => (endpointId, discovered, State: states.GetValueOrDefault(endpointId)))
+            .OrderBy(endpoint => endpoint.State?.GetValueOrDefault(EndpointStateTable.LastCompleteListingAt)?.S is null ? 0 : 1)
+            .ThenBy(endpoint => endpoint.State?.GetValueOrDefault(EndpointStateTable.LastCompleteListingAt)?.S
+                ?? endpoint.State?.GetValueOrDefault(EndpointStateTable.FirstAttemptAt)?.S ?? "", StringComparer.Ordinal)
+            .ThenBy(endpoint => endpoint.discovered)
+            .Select(endpoint => endpoint.endpointId)
+            .ToList();
+    }
+
     /// <summary>The recorded state of these endpoints, by endpoint id; absent ones are missing.</summary>
     public async Task<IReadOnlyDictionary<string, Dictionary<string, AttributeValue>>> ReadAsync(IEnumerable<string> endpointIds,
         CancellationToken cancellationToken)

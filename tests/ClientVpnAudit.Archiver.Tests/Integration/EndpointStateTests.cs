@@ -92,6 +92,27 @@ public sealed class EndpointStateTests(DynaliteFixture dynalite) : IClassFixture
     }
 
     [Fact]
+    public async Task Run_TakesTheLeastRecentlyCompletedEndpointsFirst_SoABudgetNeverStarvesTheSameOnes()
+    {
+        const string first = "cvpn-endpoint-000000000000000d1", second = "cvpn-endpoint-000000000000000d2", third = "cvpn-endpoint-000000000000000d3";
+        var snapshot = SnapshotLoader.FromConnections(Many(first, 1, T0).Concat(Many(second, 1, T0)).Concat(Many(third, 1, T0)),
+            [new SnapshotEndpoint(first), new SnapshotEndpoint(second), new SnapshotEndpoint(third)]);
+        await using var harness = await ArchiverHarness.StartAsync(dynalite, snapshot);
+        await harness.WithEndpointTableAsync(dynalite);
+        harness.Emulator.Faults.Unauthorized(third);
+        await harness.PollAsync(T0, snapshot, options => options with { MaxConcurrency = 1 });
+        harness.Emulator.Faults.Clear();
+        var before = harness.Emulator.Requests.Count;
+
+        await harness.PollAsync(T0.AddMinutes(5), snapshot, options => options with { MaxConcurrency = 1 });
+
+        var order = harness.Emulator.Requests.Skip(before)
+            .Where(request => request.Action == "DescribeClientVpnConnections")
+            .Select(request => request.EndpointId);
+        Assert.Equal([third, first, second], order);
+    }
+
+    [Fact]
     public async Task Run_WithoutAnEndpointTable_ReportsNoFreshness()
     {
         await using var harness = await ArchiverHarness.StartAsync(dynalite, Both(T0));
