@@ -207,20 +207,7 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.SmallArchive>, I
     public async Task Aws_WithoutCredentials_SaysSo()
     {
         var result = await CvpnAuditProcess.RunAsync("dotnet", [CvpnAuditProcess.Program, "sessions", "--aws", "--table", "ClientVpnSessions"],
-            _folder.Path, new Dictionary<string, string?>
-            {
-                ["AWS_ACCESS_KEY_ID"] = null,
-                ["AWS_SECRET_ACCESS_KEY"] = null,
-                ["AWS_SESSION_TOKEN"] = null,
-                ["AWS_PROFILE"] = null,
-                ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] = null,
-                ["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = null,
-                ["AWS_WEB_IDENTITY_TOKEN_FILE"] = null,
-                ["AWS_CONFIG_FILE"] = _folder.File("no-config"),
-                ["AWS_SHARED_CREDENTIALS_FILE"] = _folder.File("no-credentials"),
-                ["AWS_EC2_METADATA_DISABLED"] = "true",
-                ["AWS_REGION"] = "us-east-1",
-            });
+            _folder.Path, NoAwsCredentials.Environment(_folder, "us-east-1"));
 
         CliAssert.BadInput(result, "--aws");
         Assert.Contains("no AWS credentials", result.Error, StringComparison.Ordinal);

@@ -91,20 +91,7 @@ public sealed class CaptureBadInputTests : IDisposable
     public async Task Capture_FromAwsWithoutCredentials_SaysSo(params string[] more)
     {
         var result = await CvpnAuditProcess.RunAsync("dotnet", [CvpnAuditProcess.Program, "capture", "--aws", "--out", Polls, .. more],
-            _folder.Path, new Dictionary<string, string?>
-            {
-                ["AWS_ACCESS_KEY_ID"] = null,
-                ["AWS_SECRET_ACCESS_KEY"] = null,
-                ["AWS_SESSION_TOKEN"] = null,
-                ["AWS_PROFILE"] = null,
-                ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] = null,
-                ["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = null,
-                ["AWS_WEB_IDENTITY_TOKEN_FILE"] = null,
-                ["AWS_CONFIG_FILE"] = _folder.File("no-config"),
-                ["AWS_SHARED_CREDENTIALS_FILE"] = _folder.File("no-credentials"),
-                ["AWS_EC2_METADATA_DISABLED"] = "true",
-                ["AWS_REGION"] = "us-east-1",
-            });
+            _folder.Path, NoAwsCredentials.Environment(_folder, "us-east-1"));
 
         Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
         var line = CliAssert.OneErrorLine(result, "--aws: no AWS credentials");

@@ -11,21 +11,7 @@ public sealed class DoctorAwsTests : IDisposable
     public async Task Doctor_WithAwsButNoCredentialsOrRegion_FailsTheFirstCheck_NamingAwsProfileAndAwsRegion_AndAsksNothing()
     {
         var result = await CvpnAuditProcess.RunAsync("dotnet", [CvpnAuditProcess.Program, "doctor", "--aws", "--table", "ClientVpnSessions"],
-            _folder.Path, new Dictionary<string, string?>
-            {
-                ["AWS_ACCESS_KEY_ID"] = null,
-                ["AWS_SECRET_ACCESS_KEY"] = null,
-                ["AWS_SESSION_TOKEN"] = null,
-                ["AWS_PROFILE"] = null,
-                ["AWS_REGION"] = null,
-                ["AWS_DEFAULT_REGION"] = null,
-                ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] = null,
-                ["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = null,
-                ["AWS_WEB_IDENTITY_TOKEN_FILE"] = null,
-                ["AWS_CONFIG_FILE"] = _folder.File("no-config"),
-                ["AWS_SHARED_CREDENTIALS_FILE"] = _folder.File("no-credentials"),
-                ["AWS_EC2_METADATA_DISABLED"] = "true",
-            });
+            _folder.Path, NoAwsCredentials.Environment(_folder, region: null));
 
         Assert.True(result.ExitCode == ExitCodes.RunFailed, result.ToString());
         const string notAsked = "not asked: no AWS credentials or region (see the first line)";
