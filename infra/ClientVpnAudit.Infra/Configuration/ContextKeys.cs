@@ -14,6 +14,12 @@ public static class ContextKeys
     public const string ReservedConcurrency = "reservedConcurrency";
     public const string TerminationProtection = "terminationProtection";
 
+    /// <summary>Every account and region to archive, as ACCOUNT:REGION pairs (sets TARGETS).</summary>
+    public const string Targets = "targets";
+
+    /// <summary>The role assumed in each member account (sets MEMBER_ROLE_NAME).</summary>
+    public const string MemberRoleName = "memberRoleName";
+
     /// <summary>`-c env=NAME` chooses a block of <see cref="Environments"/> (see DeploymentEnvironment).</summary>
     public const string Environment = "env";
 
@@ -24,6 +30,6 @@ public static class ContextKeys
     public static readonly IReadOnlyList<string> Settings =
     [
         ScheduleMinutes, RetentionDays, EndpointIds, AlarmEmail, KmsKeyArn, LogRetentionDays, ActiveRefreshMinutes,
-        MaxConcurrency, ReservedConcurrency, TerminationProtection,
+        MaxConcurrency, ReservedConcurrency, TerminationProtection, Targets, MemberRoleName,
     ];
 }
