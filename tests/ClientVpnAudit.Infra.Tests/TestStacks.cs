@@ -20,6 +20,18 @@ internal static class TestStacks
         });
     }
 
+    /// <summary>The stack deployed to an explicit env, so its own account is known at synth.</summary>
+    public static ClientVpnAuditStack CreateInAccount(string accountId, IDictionary<string, object> context)
+    {
+        var app = new App(new AppProps { Context = context });
+        return new ClientVpnAuditStack(app, "ClientVpnAudit", new ClientVpnAuditStackProps
+        {
+            Env = new Amazon.CDK.Environment { Account = accountId, Region = "eu-west-1" },
+            Options = StackOptions.FromContext(app.Node),
+            ArchiverCode = PlaceholderCode(),
+        });
+    }
+
     public static Template Synthesize(IDictionary<string, object>? context = null) => Template.FromStack(Create(context));
 
     /// <summary>
