@@ -79,7 +79,7 @@ public sealed partial record StackOptions
     /// An archiver setting, checked by the archiver's own reader (the one set of ranges and patterns), or
     /// <paramref name="notSet"/> when the context does not give it, so the archiver's default applies.
     /// </summary>
-    private static T ArchiverSetting<T>(Func<string, object?> context, string key, Func<string?, T> read, T notSet)
+    internal static T ArchiverSetting<T>(Func<string, object?> context, string key, Func<string?, T> read, T notSet)
     {
         var raw = context(key);
         if (!ContextValue.IsSet(raw))
