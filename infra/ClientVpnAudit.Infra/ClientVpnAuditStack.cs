@@ -40,7 +40,8 @@ public sealed class ClientVpnAuditStack : Stack
 
         var deadLetters = new DeadLetterQueueConstruct(this, "DeadLetters");
 
-        Archiver = new ArchiverFunctionConstruct(this, "Archiver", new ArchiverFunctionProps
+        // Its id starts the role's name, which member accounts trust (CentralStackNames).
+        Archiver = new ArchiverFunctionConstruct(this, CentralStackNames.Archiver, new ArchiverFunctionProps
         {
             Code = props.ArchiverCode,
             Table = Sessions.Table,

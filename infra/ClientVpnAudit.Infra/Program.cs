@@ -8,12 +8,8 @@ var app = new App();
 
 try
 {
-    _ = new ClientVpnAuditStack(app, "ClientVpnAudit", new ClientVpnAuditStackProps
-    {
-        Description = "ClientVpnAudit: archives AWS Client VPN connections into DynamoDB",
-        Options = StackOptions.FromContext(app.Node),
-        ArchiverCode = ArchiverPackage.FromPublishFolder(),
-    });
+    // The central stack, and the member stack when -c centralAccountId is given (see ClientVpnAuditApp).
+    _ = ClientVpnAuditApp.AddStacks(app, ArchiverPackage.FromPublishFolder());
 }
 catch (Exception error) when (error is InvalidContextException or ArchiverConfigurationException or FileNotFoundException)
 {

@@ -23,6 +23,8 @@ public sealed class ArchiverEnvironmentTests
         Assert.Equal(8, read.MaxConcurrency);
         Assert.Equal(TimeSpan.FromSeconds(90), read.TimeBudget);
         Assert.Equal(new Archiver.Sessions.Target("123456789012", "eu-west-1"), read.Target);
+        Assert.Equal([new("222222222222", "eu-west-1"), new("333333333333", "us-east-2")], read.Targets);
+        Assert.Equal("AuditReader", read.MemberRoleName);
     }
 
     [Fact]
@@ -35,6 +37,10 @@ public sealed class ArchiverEnvironmentTests
         Assert.Equal(ArchiverOptions.DefaultMaxConcurrency, read.MaxConcurrency);
         Assert.Equal(0, read.RetentionDays);
         Assert.Empty(read.EndpointIds);
+        Assert.DoesNotContain(ArchiverSettingNames.Targets, environment.Keys);
+        Assert.DoesNotContain(ArchiverSettingNames.MemberRoleName, environment.Keys);
+        Assert.Empty(read.Targets); // the archiver then archives only read.Target, its own account and region
+        Assert.Equal(ArchiverOptions.DefaultMemberRoleName, read.MemberRoleName);
     }
 
     [Fact]
@@ -48,6 +54,8 @@ public sealed class ArchiverEnvironmentTests
         }));
 
         Assert.Equivalent(TemplateJson.Ref("AWS::AccountId"), variables.AsObject()[ArchiverSettingNames.AccountId], strict: true);
+        Assert.DoesNotContain(ArchiverSettingNames.Targets, variables.AsObject().Keys);
+        Assert.DoesNotContain(ArchiverSettingNames.MemberRoleName, variables.AsObject().Keys);
     }
 
     [Fact]

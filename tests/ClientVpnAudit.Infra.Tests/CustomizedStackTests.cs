@@ -24,6 +24,8 @@ public sealed class CustomizedStackTests(CustomizedStackFixture stack) : IClassF
         Assert.Equal("30", environment[ArchiverSettingNames.ActiveRefreshMinutes]);
         Assert.Equal("8", environment[ArchiverSettingNames.MaxConcurrency]);
         Assert.Equal("90", environment[ArchiverSettingNames.TimeBudgetSeconds]);
+        Assert.Equal("222222222222:eu-west-1,333333333333:us-east-2", environment[ArchiverSettingNames.Targets]);
+        Assert.Equal("AuditReader", environment[ArchiverSettingNames.MemberRoleName]);
         Assert.Contains(ArchiverSettingNames.TableName, environment.Keys);
     }
 

@@ -32,6 +32,8 @@ public sealed class CustomizedStackFixture
         [ContextKeys.MaxConcurrency] = "8",
         [ContextKeys.ReservedConcurrency] = 2,
         [ContextKeys.TerminationProtection] = "false",
+        [ContextKeys.Targets] = "222222222222:eu-west-1, 333333333333:us-east-2",
+        [ContextKeys.MemberRoleName] = "AuditReader",
     };
 
     public CustomizedStackFixture()

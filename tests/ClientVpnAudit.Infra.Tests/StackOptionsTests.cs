@@ -19,6 +19,8 @@ public sealed class StackOptionsTests
         Assert.Equal(365, options.LogRetentionDays);
         Assert.Null(options.ActiveRefreshMinutes);
         Assert.Null(options.MaxConcurrency);
+        Assert.Empty(options.Targets);
+        Assert.Null(options.MemberRoleName);
     }
 
     [Theory]
@@ -79,6 +81,19 @@ public sealed class StackOptionsTests
     }
 
     [Fact]
+    public void Targets_AreSplitTrimmedAndDeduplicated_AndMemberRoleNameTrimmed()
+    {
+        var options = Parse(new()
+        {
+            [ContextKeys.Targets] = " 222222222222:eu-west-1 ,333333333333:us-east-2,,222222222222:eu-west-1",
+            [ContextKeys.MemberRoleName] = " AuditReader ",
+        });
+
+        Assert.Equal([new("222222222222", "eu-west-1"), new("333333333333", "us-east-2")], options.Targets);
+        Assert.Equal("AuditReader", options.MemberRoleName);
+    }
+
+    [Fact]
     public void TextOptions_AreTrimmed()
     {
         var options = Parse(new()
@@ -110,6 +125,12 @@ public sealed class StackOptionsTests
     [InlineData(ContextKeys.RetentionDays, 36_501)]
     [InlineData(ContextKeys.MaxConcurrency, 0)]
     [InlineData(ContextKeys.MaxConcurrency, "four")]
+    [InlineData(ContextKeys.Targets, "123:eu-west-1")]
+    [InlineData(ContextKeys.Targets, "222222222222")]
+    [InlineData(ContextKeys.Targets, "222222222222:eu-west-1;333333333333:us-east-2")]
+    [InlineData(ContextKeys.Targets, ",")]
+    [InlineData(ContextKeys.MemberRoleName, "role/AuditReader")]
+    [InlineData(ContextKeys.MemberRoleName, "Audit Reader")]
     public void InvalidValue_IsRefused_NamingTheKeyAndTheValue(string key, object raw)
     {
         var error = Assert.Throws<InvalidContextException>(() => Parse(new() { [key] = raw }));
@@ -117,6 +138,21 @@ public sealed class StackOptionsTests
         Assert.Equal(key, error.Key);
         Assert.Contains($"'{key}'", error.Message);
         Assert.Contains(Convert.ToString(raw, System.Globalization.CultureInfo.InvariantCulture)!, error.Message);
+    }
+
+    [Theory]
+    [InlineData(ContextKeys.Targets, "222222222222:EU-WEST-1")]
+    [InlineData(ContextKeys.MemberRoleName, "a-role-name-that-is-longer-than-the-sixty-four-characters-iam-allows")]
+    public void TargetsAndMemberRoleName_AreRefusedByTheArchiversOwnReader_InOneLine(string key, string raw)
+    {
+        Func<string?, object> archiverReader = key == ContextKeys.Targets
+            ? value => Archiver.Configuration.ArchiverOptionsReader.ReadTargets(value)
+            : value => Archiver.Configuration.ArchiverOptionsReader.ReadMemberRoleName(value);
+        var archiverRefusal = Assert.Throws<Archiver.Configuration.ArchiverConfigurationException>(() => archiverReader(raw));
+
+        var error = Assert.Throws<InvalidContextException>(() => Parse(new() { [key] = raw }));
+
+        Assert.Equal($"Context '{key}' is \"{raw}\": expected {archiverRefusal.Expectation}", error.Message);
     }
 
     [Fact]

@@ -14,6 +14,22 @@ public static class ContextKeys
     public const string ReservedConcurrency = "reservedConcurrency";
     public const string TerminationProtection = "terminationProtection";
 
+    /// <summary>Every account and region to archive, as ACCOUNT:REGION pairs (sets TARGETS).</summary>
+    public const string Targets = "targets";
+
+    /// <summary>The role assumed in each member account (sets MEMBER_ROLE_NAME); the member stack creates it by this name.</summary>
+    public const string MemberRoleName = "memberRoleName";
+
+    /// <summary>
+    /// The account of the central stack, whose archiver roles the member stack's role trusts. Given only on the command
+    /// line of a member account's deploy, never in an environment's block: the app defines the member stack only when
+    /// it is given (see ClientVpnAuditApp).
+    /// </summary>
+    public const string CentralAccountId = "centralAccountId";
+
+    /// <summary>Optional for the member stack: the organization the central account must belong to (aws:PrincipalOrgID).</summary>
+    public const string OrganizationId = "organizationId";
+
     /// <summary>`-c env=NAME` chooses a block of <see cref="Environments"/> (see DeploymentEnvironment).</summary>
     public const string Environment = "env";
 
@@ -24,6 +40,6 @@ public static class ContextKeys
     public static readonly IReadOnlyList<string> Settings =
     [
         ScheduleMinutes, RetentionDays, EndpointIds, AlarmEmail, KmsKeyArn, LogRetentionDays, ActiveRefreshMinutes,
-        MaxConcurrency, ReservedConcurrency, TerminationProtection,
+        MaxConcurrency, ReservedConcurrency, TerminationProtection, Targets, MemberRoleName,
     ];
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ClientVpnAudit.Archiver.Configuration;
+using ClientVpnAudit.Archiver.Sessions;
 using Constructs;
 
 namespace ClientVpnAudit.Infra.Configuration;
@@ -35,6 +36,12 @@ public sealed partial record StackOptions
     /// <summary>CloudFormation refuses to delete the stack while this is on (the default).</summary>
     public bool TerminationProtection { get; init; } = true;
 
+    /// <summary>Every account and region to archive; empty means the archiver's default, the stack's own account and region.</summary>
+    public IReadOnlyList<Target> Targets { get; init; } = [];
+
+    /// <summary>The role assumed in a target of another account; null leaves the archiver's default name.</summary>
+    public string? MemberRoleName { get; init; }
+
     /// <summary>"Deliberately no alarm email" in an environment's block.</summary>
     public const string NoAlarmEmail = "none";
 
@@ -64,13 +71,15 @@ public sealed partial record StackOptions
         MaxConcurrency = ArchiverSetting<int?>(context, ContextKeys.MaxConcurrency, value => ArchiverOptionsReader.ReadMaxConcurrency(value), null),
         ReservedConcurrency = ContextValue.WholeNumber(ContextKeys.ReservedConcurrency, context(ContextKeys.ReservedConcurrency), 1, 1000),
         TerminationProtection = ContextValue.Flag(ContextKeys.TerminationProtection, context(ContextKeys.TerminationProtection)) ?? true,
+        Targets = ArchiverSetting(context, ContextKeys.Targets, ArchiverOptionsReader.ReadTargets, []),
+        MemberRoleName = ArchiverSetting<string?>(context, ContextKeys.MemberRoleName, value => ArchiverOptionsReader.ReadMemberRoleName(value), null),
     };
 
     /// <summary>
     /// An archiver setting, checked by the archiver's own reader (the one set of ranges and patterns), or
     /// <paramref name="notSet"/> when the context does not give it, so the archiver's default applies.
     /// </summary>
-    private static T ArchiverSetting<T>(Func<string, object?> context, string key, Func<string?, T> read, T notSet)
+    internal static T ArchiverSetting<T>(Func<string, object?> context, string key, Func<string?, T> read, T notSet)
     {
         var raw = context(key);
         if (!ContextValue.IsSet(raw))

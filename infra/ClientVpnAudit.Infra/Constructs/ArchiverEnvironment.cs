@@ -39,6 +39,17 @@ public static class ArchiverEnvironment
             environment[ArchiverSettingNames.EndpointIds] = string.Join(',', options.EndpointIds);
         }
 
+        if (options.Targets.Count > 0)
+        {
+            // Target.ToString() is the ACCOUNT:REGION form the archiver reads.
+            environment[ArchiverSettingNames.Targets] = string.Join(',', options.Targets);
+        }
+
+        if (options.MemberRoleName is { } memberRoleName)
+        {
+            environment[ArchiverSettingNames.MemberRoleName] = memberRoleName;
+        }
+
         AddIfSet(environment, ArchiverSettingNames.RetentionDays, options.RetentionDays);
         AddIfSet(environment, ArchiverSettingNames.ActiveRefreshMinutes, options.ActiveRefreshMinutes);
         AddIfSet(environment, ArchiverSettingNames.MaxConcurrency, options.MaxConcurrency);

@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.SQS;
+using ClientVpnAudit.Archiver.Configuration;
 using ClientVpnAudit.Infra.Configuration;
 using Constructs;
 using LambdaFunction = Amazon.CDK.AWS.Lambda.Function;
@@ -51,6 +52,8 @@ public sealed class ArchiverFunctionConstruct : Construct
             EndpointTable = props.EndpointTable,
             TableEncryptionKey = props.TableEncryptionKey,
             LogGroup = LogGroup,
+            Targets = props.Options.Targets,
+            MemberRoleName = props.Options.MemberRoleName ?? ArchiverOptions.DefaultMemberRoleName,
         });
 
         Function = new LambdaFunction(this, "Function", new FunctionProps

@@ -18,6 +18,12 @@ public sealed class ArchiverRoleProps
     public required IKey? TableEncryptionKey { get; init; }
 
     public required ILogGroup LogGroup { get; init; }
+
+    /// <summary>Every account and region the archiver polls; empty means only the stack's own.</summary>
+    public required IReadOnlyList<Target> Targets { get; init; }
+
+    /// <summary>The role the archiver assumes in a target of another account.</summary>
+    public required string MemberRoleName { get; init; }
 }
 
 /// <summary>
@@ -48,6 +54,9 @@ public sealed class ArchiverRoleConstruct : Construct
         "kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext",
         "kms:ReEncryptFrom", "kms:ReEncryptTo",
     ];
+
+    /// <summary>The archiver reads another account's endpoints through that account's member role.</summary>
+    public const string AssumeMemberRoleAction = "sts:AssumeRole";
 
     public Role Role { get; }
 
@@ -91,7 +100,34 @@ public sealed class ArchiverRoleConstruct : Construct
             }));
         }
 
+        var memberAccounts = MemberAccounts(props.Targets, Stack.Of(this).Account);
+        if (memberAccounts.Count > 0)
+        {
+            Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Actions = [AssumeMemberRoleAction],
+                Resources = memberAccounts.Select(account => MemberRoleArn(account, props.MemberRoleName)).ToArray(),
+            }));
+        }
+
         // The log group already exists, so no logs:CreateLogGroup: just streams and events in this one group.
         props.LogGroup.GrantWrite(Role);
     }
+
+    /// <summary>The member role of an account, in the stack's partition.</summary>
+    public static string MemberRoleArn(string accountId, string roleName) => $"arn:{Aws.PARTITION}:iam::{accountId}:role/{roleName}";
+
+    /// <summary>
+    /// The distinct target accounts whose member role the archiver may assume: those other than the stack's own.
+    /// Without an explicit env, the stack's own account is a CloudFormation reference (AWS::AccountId) at synth, which
+    /// cannot be compared with a target's account, so every target account is kept, the own one included if listed.
+    /// That grant is harmless: the archiver reads its own account with its own role and never assumes a member role
+    /// there, and a member role in the central account (if someone deployed the member stack there) allows only the
+    /// two Client VPN reads this role already has. With an explicit env the own account is left out.
+    /// </summary>
+    public static IReadOnlyList<string> MemberAccounts(IReadOnlyList<Target> targets, string ownAccount) =>
+        targets.Select(target => target.AccountId)
+            .Distinct(StringComparer.Ordinal)
+            .Where(account => Token.IsUnresolved(ownAccount) || account != ownAccount)
+            .ToArray();
 }
