@@ -20,33 +20,46 @@ public static class EndpointDiscovery
 
         var ids = new List<string>();
         var statuses = new Dictionary<string, string>(StringComparer.Ordinal);
-        var seenTokens = new HashSet<string>(StringComparer.Ordinal);
-        string? nextToken = null;
         var pages = 0;
-        do
+        await foreach (var page in PagesAsync(ec2, only: [], cancellationToken))
         {
-            var response = await ec2.DescribeClientVpnEndpointsAsync(new DescribeClientVpnEndpointsRequest
-            {
-                MaxResults = PageSize,
-                NextToken = nextToken,
-            }, cancellationToken);
             pages++;
-            foreach (var endpoint in response.ClientVpnEndpoints ?? [])
+            foreach (var endpoint in page)
             {
                 if (endpoint.Status?.Code?.Value is { } status)
                 {
                     statuses[endpoint.ClientVpnEndpointId] = status;
                 }
-            }
 
-            ids.AddRange((response.ClientVpnEndpoints ?? [])
-                .Where(endpoint => endpoint.Status?.Code?.Value != DeletedStatus)
-                .Select(endpoint => endpoint.ClientVpnEndpointId));
+                if (endpoint.Status?.Code?.Value != DeletedStatus)
+                {
+                    ids.Add(endpoint.ClientVpnEndpointId);
+                }
+            }
+        }
+
+        return new EndpointListing(ids.Distinct(StringComparer.Ordinal).ToArray(), pages, Discovered: true, statuses);
+    }
+
+    /// <summary>Every page of DescribeClientVpnEndpoints (of <paramref name="only"/> these endpoints when given), as EC2 sends them.</summary>
+    /// <exception cref="RepeatedPageTokenException">EC2 sent the same NextToken twice.</exception>
+    public static async IAsyncEnumerable<IReadOnlyList<ClientVpnEndpoint>> PagesAsync(IAmazonEC2 ec2, IReadOnlyList<string> only,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var seenTokens = new HashSet<string>(StringComparer.Ordinal);
+        string? nextToken = null;
+        do
+        {
+            var response = await ec2.DescribeClientVpnEndpointsAsync(new DescribeClientVpnEndpointsRequest
+            {
+                ClientVpnEndpointIds = only.Count > 0 ? [.. only] : null,
+                MaxResults = PageSize,
+                NextToken = nextToken,
+            }, cancellationToken);
+            yield return response.ClientVpnEndpoints ?? [];
             nextToken = PageTokens.Next(response.NextToken, seenTokens, "DescribeClientVpnEndpoints");
         }
         while (nextToken is not null);
-
-        return new EndpointListing(ids.Distinct(StringComparer.Ordinal).ToArray(), pages, Discovered: true, statuses);
     }
 }
 

@@ -50,35 +50,22 @@ internal sealed class Ec2Capture(IAmazonEC2 ec2, CliOutput io, string? target = 
     {
         var endpoints = new List<ClientVpnEndpoint>();
         var seenIds = new HashSet<string>(StringComparer.Ordinal);
-        var seenTokens = new HashSet<string>(StringComparer.Ordinal);
-        string? nextToken = null;
-        do
+        try
         {
-            var request = new DescribeClientVpnEndpointsRequest
+            await foreach (var page in EndpointDiscovery.PagesAsync(ec2, endpointIds, cancellationToken))
             {
-                ClientVpnEndpointIds = endpointIds.Count > 0 ? [.. endpointIds] : null,
-                MaxResults = EndpointDiscovery.PageSize,
-                NextToken = nextToken,
-            };
-            DescribeClientVpnEndpointsResponse response;
-            try
-            {
-                response = await ec2.DescribeClientVpnEndpointsAsync(request, cancellationToken);
+                // Deleted endpoints stay: the archive needs to see that they are gone.
+                endpoints.AddRange(page.Where(endpoint => seenIds.Add(endpoint.ClientVpnEndpointId)));
             }
-            catch (AmazonServiceException service) when (endpointIds.Count > 0 && service.ErrorCode?.StartsWith("InvalidClientVpnEndpointId", StringComparison.Ordinal) == true)
-            {
-                throw new CliInputException($"--endpoint-ids: {ErrorReport.For(service).Message}", service);
-            }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw Failed("DescribeClientVpnEndpoints", exception);
-            }
-
-            // Deleted endpoints stay: the archive needs to see that they are gone.
-            endpoints.AddRange((response.ClientVpnEndpoints ?? []).Where(endpoint => seenIds.Add(endpoint.ClientVpnEndpointId)));
-            nextToken = Next(response.NextToken, seenTokens, "DescribeClientVpnEndpoints");
         }
-        while (nextToken is not null);
+        catch (AmazonServiceException service) when (endpointIds.Count > 0 && service.ErrorCode?.StartsWith("InvalidClientVpnEndpointId", StringComparison.Ordinal) == true)
+        {
+            throw new CliInputException($"--endpoint-ids: {ErrorReport.For(service).Message}", service);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Failed("DescribeClientVpnEndpoints", exception);
+        }
 
         return endpoints;
     }
@@ -106,18 +93,6 @@ internal sealed class Ec2Capture(IAmazonEC2 ec2, CliOutput io, string? target = 
         }
 
         return connections;
-    }
-
-    private string? Next(string? token, HashSet<string> seen, string listing)
-    {
-        try
-        {
-            return PageTokens.Next(token, seen, listing);
-        }
-        catch (RepeatedPageTokenException repeated)
-        {
-            throw new CaptureFailedException(_prefix + repeated.Message, repeated);
-        }
     }
 
     private Exception Failed(string request, Exception exception) => exception switch

@@ -68,18 +68,11 @@ internal static class Ec2PermissionCheck
     private static async Task<(string? EndpointId, string? Problem)> FirstEndpointAsync(IAmazonEC2 ec2, CancellationToken cancellationToken)
     {
         string? firstListed = null;
-        var seenTokens = new HashSet<string>(StringComparer.Ordinal);
-        string? nextToken = null;
         try
         {
-            do
+            await foreach (var page in EndpointDiscovery.PagesAsync(ec2, only: [], cancellationToken))
             {
-                var response = await ec2.DescribeClientVpnEndpointsAsync(new DescribeClientVpnEndpointsRequest
-                {
-                    MaxResults = EndpointDiscovery.PageSize,
-                    NextToken = nextToken,
-                }, cancellationToken);
-                foreach (var endpoint in response.ClientVpnEndpoints ?? [])
+                foreach (var endpoint in page)
                 {
                     if (endpoint.Status?.Code?.Value != EndpointDiscovery.DeletedStatus)
                     {
@@ -88,10 +81,7 @@ internal static class Ec2PermissionCheck
 
                     firstListed ??= endpoint.ClientVpnEndpointId;
                 }
-
-                nextToken = PageTokens.Next(response.NextToken, seenTokens, DescribeEndpoints);
             }
-            while (nextToken is not null);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
