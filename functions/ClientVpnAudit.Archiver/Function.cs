@@ -72,7 +72,7 @@ public sealed class Function
     }
 
     private static TargetClients TargetClientsFor(ArchiverOptions options) =>
-        new(options.Target.AccountId, options.MemberRoleName, new AmazonSecurityTokenServiceClient(), (target, credentials) =>
+        new(options.Target, options.MemberRoleName, new AmazonSecurityTokenServiceClient(), (target, credentials) =>
             credentials is null
                 ? new AmazonEC2Client(RegionEndpoint.GetBySystemName(target.Region))
                 : new AmazonEC2Client(credentials, RegionEndpoint.GetBySystemName(target.Region)));

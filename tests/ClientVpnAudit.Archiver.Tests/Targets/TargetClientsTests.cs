@@ -13,13 +13,20 @@ public sealed class TargetClientsTests(MotoServer moto) : IClassFixture<MotoServ
 {
     private const string Own = "123456789012";
 
+    [Theory]
+    [InlineData("eu-west-1", "aws")]
+    [InlineData("cn-north-1", "aws-cn")]
+    [InlineData("us-gov-west-1", "aws-us-gov")]
+    public void Partition_OfARegion_NamesTheMemberRolesArn(string region, string partition) =>
+        Assert.Equal(partition, TargetClients.Partition(region));
+
     [MotoFact]
     public async Task Ec2_InAnotherAccount_UsesItsMemberRoleAssumedThroughSts_OnceAndCachedPerAccount()
     {
         using var sts = new AmazonSecurityTokenServiceClient(AwsClients.Credentials,
             new AmazonSecurityTokenServiceConfig { ServiceURL = moto.Url.ToString(), AuthenticationRegion = AwsClients.Region });
         var made = new List<(Target Target, AWSCredentials? Credentials)>();
-        using var clients = new TargetClients(Own, "AuditReader", sts, (target, credentials) =>
+        using var clients = new TargetClients(new Target(Own, "eu-west-1"), "AuditReader", sts, (target, credentials) =>
         {
             made.Add((target, credentials));
             return new AmazonEC2Client(AwsClients.Credentials, new AmazonEC2Config { ServiceURL = moto.Url.ToString(), AuthenticationRegion = target.Region });
