@@ -34,9 +34,9 @@ public sealed class ClientVpnAuditStack : Stack
         var options = props.Options;
         var tableKey = options.KmsKeyArn is { } arn ? Key.FromKeyArn(this, "TableKey", arn) : null;
 
-        Sessions = new SessionTableConstruct(this, "Sessions", new SessionTableProps { EncryptionKey = tableKey });
+        Sessions = new SessionTableConstruct(this, "Sessions", new TableEncryptionProps { EncryptionKey = tableKey });
 
-        EndpointState = new EndpointStateTableConstruct(this, "EndpointState", new EndpointStateTableProps { EncryptionKey = tableKey });
+        EndpointState = new EndpointStateTableConstruct(this, "EndpointState", new TableEncryptionProps { EncryptionKey = tableKey });
 
         var deadLetters = new DeadLetterQueueConstruct(this, "DeadLetters");
 

@@ -1,17 +1,10 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
-using Amazon.CDK.AWS.KMS;
 using ClientVpnAudit.Archiver.Sessions;
 using Constructs;
 using Attribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 
 namespace ClientVpnAudit.Infra.Constructs;
-
-public sealed class SessionTableProps
-{
-    /// <summary>A customer-managed key; null keeps DynamoDB's default AWS-owned key.</summary>
-    public required IKey? EncryptionKey { get; init; }
-}
 
 /// <summary>
 /// The sessions table, built from the archiver's layout (<see cref="SessionTable"/>). It is the audit record, so it
@@ -21,7 +14,7 @@ public sealed class SessionTableConstruct : Construct
 {
     public Table Table { get; }
 
-    public SessionTableConstruct(Construct scope, string id, SessionTableProps props) : base(scope, id)
+    public SessionTableConstruct(Construct scope, string id, TableEncryptionProps props) : base(scope, id)
     {
         Table = new Table(this, "Table", new TableProps
         {
@@ -31,7 +24,7 @@ public sealed class SessionTableConstruct : Construct
             DeletionProtection = true,
             RemovalPolicy = RemovalPolicy.RETAIN,
             TimeToLiveAttribute = SessionTable.TimeToLiveAttribute,
-            Encryption = props.EncryptionKey is null ? TableEncryption.DEFAULT : TableEncryption.CUSTOMER_MANAGED,
+            Encryption = props.Encryption,
             EncryptionKey = props.EncryptionKey,
         });
 
