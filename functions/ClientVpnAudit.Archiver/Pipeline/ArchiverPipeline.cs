@@ -8,10 +8,10 @@ using ClientVpnAudit.Archiver.Storage;
 namespace ClientVpnAudit.Archiver.Pipeline;
 
 /// <summary>
-/// One archiver run, knowing nothing about Lambda: for each target (account and region), list its endpoints, archive a
-/// few at once, close the sessions of its endpoints that are gone (<see cref="TargetRun"/>); then report. A target that
-/// fails (its role cannot be assumed, its region is not enabled) is reported and the others go on. The Lambda
-/// handler, the CLI and the tests all run exactly this.
+/// One archiver run, knowing nothing about Lambda: for each target (account and region) a <see cref="Planner"/> lists
+/// its endpoints and closes the sessions of those that are gone; then <see cref="EndpointWorker"/>s archive the planned
+/// endpoints a few at once; then the run reports. A target that fails (its role cannot be assumed, its region is not
+/// enabled) is reported and the others go on. The Lambda handler, the CLI and the tests all run exactly this.
 /// </summary>
 /// <param name="ec2For">The EC2 client of a target (another account's through its member role).</param>
 public sealed class ArchiverPipeline(Func<Target, IAmazonEC2> ec2For, IAmazonDynamoDB dynamoDb, ArchiverOptions options, JsonLog log,
@@ -35,11 +35,19 @@ public sealed class ArchiverPipeline(Func<Target, IAmazonEC2> ec2For, IAmazonDyn
 
         var targets = options.Targets.Count > 0 ? options.Targets : [options.Target];
         var outcomes = new List<(Target Target, TargetOutcome Outcome)>();
+        var work = new List<EndpointWork>();
         foreach (var target in targets)
         {
-            var outcome = await new TargetRun(ec2For(target), options with { Target = target }, _context, shared, log, cancellationToken).RunAsync();
+            var (outcome, planned) = await new Planner(ec2For(target), options with { Target = target }, _context, shared, log, cancellationToken)
+                .PlanAsync();
             outcomes.Add((target, outcome));
+            work.AddRange(planned);
         }
+
+        // The planned endpoints of every target, a few at once: the in-process stand-in for a queue of workers.
+        var worker = new EndpointWorker(options, _context, shared, log, cancellationToken);
+        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency },
+            async (item, _) => await worker.ArchiveAsync(item, ec2For(item.Target)));
 
         var errors = outcomes.Where(run => run.Outcome.Error is not null)
             .Select(run => targets.Count == 1 ? run.Outcome.Error! : $"{run.Target}: {run.Outcome.Error}")

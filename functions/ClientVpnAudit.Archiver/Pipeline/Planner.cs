@@ -7,25 +7,20 @@ using ClientVpnAudit.Archiver.Storage;
 
 namespace ClientVpnAudit.Archiver.Pipeline;
 
-/// <summary>What every target of one run adds to: the budget, the counts, the failures.</summary>
-internal sealed record RunShared(RunBudget Budget, DynamoDbUsage Usage, RunTally Tally, SessionStore Store, EndpointStateStore? EndpointState)
-{
-    public System.Collections.Concurrent.ConcurrentBag<EndpointFailure> Failures { get; } = [];
-}
-
 /// <summary>What one target's part of a run found: its listing, and why it failed outside any one endpoint.</summary>
 internal sealed record TargetOutcome(EndpointListing Listing, string? Error);
 
 /// <summary>
-/// One target's part of a run: list its endpoints, archive a few at once, record each attempt, close the sessions of
-/// its endpoints that are gone. <paramref name="options"/> carries the target.
+/// The planning half of a run, for one target: list its endpoints, close the sessions of its endpoints that are gone,
+/// and say which endpoints to archive, least recently completed first. Each becomes one <see cref="EndpointWork"/>.
+/// <paramref name="options"/> carries the target.
 /// </summary>
-internal sealed class TargetRun(IAmazonEC2 ec2, ArchiverOptions options, PollContext context, RunShared shared, JsonLog log,
+internal sealed class Planner(IAmazonEC2 ec2, ArchiverOptions options, PollContext context, RunShared shared, JsonLog log,
     CancellationToken cancellationToken)
 {
     private static readonly EndpointListing NothingListed = new([], 0, false, new Dictionary<string, string>());
 
-    public async Task<TargetOutcome> RunAsync()
+    public async Task<(TargetOutcome Outcome, IReadOnlyList<EndpointWork> Work)> PlanAsync()
     {
         var budget = shared.Budget;
         var discoveryTime = context.ListingTime();
@@ -38,30 +33,8 @@ internal sealed class TargetRun(IAmazonEC2 ec2, ArchiverOptions options, PollCon
         {
             var reason = "could not list Client VPN endpoints: " + FailureReasons.Describe(exception);
             log.Error("run failed", ("target", options.Target.ToString()), ("reason", reason));
-            return new TargetOutcome(NothingListed, reason);
+            return (new TargetOutcome(NothingListed, reason), []);
         }
-
-        var archiver = new EndpointArchiver(ec2, shared.Store, options, budget, shared.Tally, log);
-        var order = shared.EndpointState is { } state ? await state.LeastRecentlyCompletedFirstAsync(listing.EndpointIds, budget.Token) : listing.EndpointIds;
-        await Parallel.ForEachAsync(order, new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency },
-            async (endpointId, _) =>
-            {
-                try
-                {
-                    if (!budget.MayStartWork())
-                    {
-                        throw new TimeBudgetExceededException($"time budget reached before {endpointId} was polled");
-                    }
-
-                    await ArchiveAndRecordAsync(archiver, endpointId, listing);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    var failure = new EndpointFailure(endpointId, FailureReasons.Describe(exception));
-                    shared.Failures.Add(failure);
-                    log.Error("endpoint failed", ("endpointId", failure.EndpointId), ("reason", failure.Reason));
-                }
-            });
 
         string? error = null;
         if (listing.Discovered && context.EndpointListingIsComplete && discoveryTime is not null)
@@ -81,32 +54,9 @@ internal sealed class TargetRun(IAmazonEC2 ec2, ArchiverOptions options, PollCon
             }
         }
 
-        return new TargetOutcome(listing, error);
-    }
-
-    /// <summary>Archives one endpoint, then records the attempt (complete or not) in the endpoint-state table, if any.</summary>
-    private async Task ArchiveAndRecordAsync(EndpointArchiver archiver, string endpointId, EndpointListing listing)
-    {
-        var attemptedAt = context.ListingTime();
-        string? reason = null;
-        var listed = 0;
-        try
-        {
-            listed = await archiver.ArchiveAsync(endpointId, attemptedAt);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            reason = FailureReasons.Describe(exception);
-            throw;
-        }
-        finally
-        {
-            if (shared.EndpointState is { } endpointState && attemptedAt is not null)
-            {
-                await endpointState.RecordAsync(new EndpointAttempt(endpointId, options.Target, listing.Statuses.GetValueOrDefault(endpointId),
-                    attemptedAt, Complete: reason is null, listed, reason), shared.Budget.Token);
-            }
-        }
+        var order = shared.EndpointState is { } state ? await state.LeastRecentlyCompletedFirstAsync(listing.EndpointIds, budget.Token) : listing.EndpointIds;
+        var work = order.Select(endpointId => new EndpointWork(options.Target, endpointId, listing.Statuses.GetValueOrDefault(endpointId))).ToList();
+        return (new TargetOutcome(listing, error), work);
     }
 
     /// <summary>
