@@ -93,7 +93,11 @@ internal sealed class ArchiverHarness : IAsyncDisposable
     public static string Render(IReadOnlyDictionary<string, Dictionary<string, AttributeValue>> items) =>
         string.Join("\n", items.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair =>
             pair.Key + ": " + string.Join(", ", pair.Value.OrderBy(attribute => attribute.Key, StringComparer.Ordinal)
-                .Select(attribute => $"{attribute.Key}={attribute.Value.S}{attribute.Value.N}{attribute.Value.BOOL}{string.Join("|", attribute.Value.L?.Select(value => value.S) ?? [])}"))));
+                .Select(attribute => $"{attribute.Key}={Text(attribute.Value)}"))));
+
+    /// <summary>One stored value as text, whatever its type: a string, a number, a bool, a list joined by "|".</summary>
+    public static string Text(AttributeValue value) =>
+        $"{value.S}{value.N}{value.BOOL}{string.Join("|", value.L?.Select(entry => entry.S) ?? [])}";
 
     public async ValueTask DisposeAsync()
     {

@@ -204,5 +204,5 @@ public sealed class ObservedEndTests(DynaliteFixture dynalite) : IClassFixture<D
 
     private static string Describe(Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> item) =>
         string.Join(", ", Archiver.Sessions.SessionAttributes.Exported.Where(item.ContainsKey)
-            .Select(name => $"{name}={item[name].S}{item[name].N}{item[name].BOOL}{string.Join("|", item[name].L?.Select(value => value.S) ?? [])}"));
+            .Select(name => $"{name}={ArchiverHarness.Text(item[name])}"));
 }
