@@ -81,10 +81,7 @@ public sealed class ArchiverPipeline(Func<Target, IAmazonEC2> ec2For, IAmazonDyn
         var states = await endpointState.ReadAsync(polled, budget.Token);
         var now = clock.GetUtcNow();
         var oldest = polled
-            .Select(endpointId => states.GetValueOrDefault(endpointId) is { } state
-                ? AuditTime.ParseStored(state.GetValueOrDefault(EndpointStateTable.LastCompleteListingAt)?.S
-                    ?? state.GetValueOrDefault(EndpointStateTable.FirstAttemptAt)?.S)
-                : null)
+            .Select(endpointId => states.GetValueOrDefault(endpointId) is { } state ? AuditTime.ParseStored(EndpointFreshness.Since(state)) : null)
             .Select(completed => completed is { } at ? (now - at).TotalMinutes : 0)
             .Max();
         return Math.Round(Math.Max(0, oldest), 1);

@@ -69,9 +69,8 @@ internal sealed class EndpointStateStore(IAmazonDynamoDB dynamoDb, string tableN
         var states = await ReadAsync(endpointIds, cancellationToken);
         return endpointIds
             .Select((endpointId, discovered) => (endpointId, discovered, State: states.GetValueOrDefault(endpointId)))
-            .OrderBy(endpoint => endpoint.State?.GetValueOrDefault(EndpointStateTable.LastCompleteListingAt)?.S is null ? 0 : 1)
-            .ThenBy(endpoint => endpoint.State?.GetValueOrDefault(EndpointStateTable.LastCompleteListingAt)?.S
-                ?? endpoint.State?.GetValueOrDefault(EndpointStateTable.FirstAttemptAt)?.S ?? "", StringComparer.Ordinal)
+            .OrderBy(endpoint => endpoint.State is { } state && EndpointFreshness.EverCompleted(state) ? 1 : 0)
+            .ThenBy(endpoint => endpoint.State is { } state ? EndpointFreshness.Since(state) ?? "" : "", StringComparer.Ordinal)
             .ThenBy(endpoint => endpoint.discovered)
             .Select(endpoint => endpoint.endpointId)
             .ToList();

@@ -68,8 +68,7 @@ internal static class FreshnessCheck
             .Where(state => state.GetValueOrDefault(EndpointStateTable.Status)?.S is not (EndpointDiscovery.DeletedStatus or EndpointStateTable.GoneStatus))
             .Select(state => (
                 EndpointId: state[EndpointStateTable.PartitionKey].S,
-                CompletedAt: AuditTime.ParseStored(state.GetValueOrDefault(EndpointStateTable.LastCompleteListingAt)?.S
-                    ?? state.GetValueOrDefault(EndpointStateTable.FirstAttemptAt)?.S),
+                CompletedAt: AuditTime.ParseStored(EndpointFreshness.Since(state)),
                 Error: state.GetValueOrDefault(EndpointStateTable.LastError)?.S))
             .Where(state => state.CompletedAt is not null)
             .Select(state => (state.EndpointId, CompletedAt: state.CompletedAt!.Value, state.Error))
