@@ -1,5 +1,4 @@
 using Amazon.CDK.Assertions;
-using ClientVpnAudit.Archiver;
 using ClientVpnAudit.Archiver.Configuration;
 using ClientVpnAudit.Infra.Configuration;
 using ClientVpnAudit.Infra.Constructs;

@@ -41,6 +41,14 @@ public sealed record ArchiverOptions
     /// <summary>How many endpoints are archived at once.</summary>
     public int MaxConcurrency { get; init; } = DefaultMaxConcurrency;
 
+    public const int DefaultPollIntervalMinutes = 5;
+
+    /// <summary>How often the planner runs; work older than this is stale (a later run has planned it again).</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMinutes(DefaultPollIntervalMinutes);
+
+    /// <summary>The SQS queue a planner sends its work to; only the planner function needs it.</summary>
+    public string? WorkQueueUrl { get; init; }
+
     /// <summary>No new page is started after this much time; work already under way gets a short grace period.</summary>
     public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(DefaultTimeBudgetSeconds);
 }

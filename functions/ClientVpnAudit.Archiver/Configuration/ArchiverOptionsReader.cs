@@ -39,6 +39,8 @@ public static partial class ArchiverOptionsReader
             MaxConcurrency = ReadMaxConcurrency(lookup(ArchiverSettingNames.MaxConcurrency)),
             TimeBudget = TimeSpan.FromSeconds(ReadInteger(ArchiverSettingNames.TimeBudgetSeconds, lookup(ArchiverSettingNames.TimeBudgetSeconds),
                 ArchiverOptions.DefaultTimeBudgetSeconds, min: 1, max: 900)),
+            PollInterval = TimeSpan.FromMinutes(ReadPollIntervalMinutes(lookup(ArchiverSettingNames.PollIntervalMinutes))),
+            WorkQueueUrl = lookup(ArchiverSettingNames.WorkQueueUrl) is { } queueUrl && !string.IsNullOrWhiteSpace(queueUrl) ? queueUrl.Trim() : null,
             Target = own,
         };
     }
@@ -72,6 +74,16 @@ public static partial class ArchiverOptionsReader
 
     public static int ReadMaxConcurrency(string? value) =>
         ReadInteger(ArchiverSettingNames.MaxConcurrency, value, ArchiverOptions.DefaultMaxConcurrency, min: 1, max: 64);
+
+    /// <summary>The schedule's interval in minutes; a worker drops work older than that.</summary>
+    public static int ReadPollIntervalMinutes(string? value) =>
+        ReadInteger(ArchiverSettingNames.PollIntervalMinutes, value, ArchiverOptions.DefaultPollIntervalMinutes, min: 1, max: 60);
+
+    public static bool IsAccountId(string? value) => value is not null && AccountIdPattern().IsMatch(value);
+
+    public static bool IsRegion(string? value) => value is not null && RegionPattern().IsMatch(value);
+
+    public static bool IsEndpointId(string? value) => value is not null && EndpointIdPattern().IsMatch(value);
 
     /// <summary>Comma-separated ACCOUNT:REGION pairs, each checked as an account and a region; blank means none (the own target).</summary>
     public static IReadOnlyList<Target> ReadTargets(string? value)

@@ -24,4 +24,10 @@ public static class ArchiverSettingNames
 
     /// <summary>The role assumed in a target of another account (arn:aws:iam::ACCOUNT:role/NAME).</summary>
     public const string MemberRoleName = "MEMBER_ROLE_NAME";
+
+    /// <summary>The SQS work queue the planner sends one message per endpoint to.</summary>
+    public const string WorkQueueUrl = "WORK_QUEUE_URL";
+
+    /// <summary>Minutes between scheduled runs: a worker drops work older than this, which a later run has planned again.</summary>
+    public const string PollIntervalMinutes = "POLL_INTERVAL_MINUTES";
 }

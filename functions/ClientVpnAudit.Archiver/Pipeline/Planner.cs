@@ -4,6 +4,7 @@ using ClientVpnAudit.Archiver.Ec2;
 using ClientVpnAudit.Archiver.Reporting;
 using ClientVpnAudit.Archiver.Sessions;
 using ClientVpnAudit.Archiver.Storage;
+using ClientVpnAudit.Archiver.Work;
 
 namespace ClientVpnAudit.Archiver.Pipeline;
 
@@ -20,7 +21,8 @@ internal sealed class Planner(IAmazonEC2 ec2, ArchiverOptions options, PollConte
 {
     private static readonly EndpointListing NothingListed = new([], 0, false, new Dictionary<string, string>());
 
-    public async Task<(TargetOutcome Outcome, IReadOnlyList<EndpointWork> Work)> PlanAsync()
+    /// <param name="runId">Names the run in every piece of work it plans.</param>
+    public async Task<(TargetOutcome Outcome, IReadOnlyList<EndpointWork> Work)> PlanAsync(string runId)
     {
         var budget = shared.Budget;
         var discoveryTime = context.ListingTime();
@@ -55,7 +57,9 @@ internal sealed class Planner(IAmazonEC2 ec2, ArchiverOptions options, PollConte
         }
 
         var order = shared.EndpointState is { } state ? await state.LeastRecentlyCompletedFirstAsync(listing.EndpointIds, budget.Token) : listing.EndpointIds;
-        var work = order.Select(endpointId => new EndpointWork(options.Target, endpointId, listing.Statuses.GetValueOrDefault(endpointId))).ToList();
+        var (target, plannedAt) = (options.Target, context.ListingTime());
+        var work = order.Select(endpointId => new EndpointWork(target.AccountId, target.Region, endpointId,
+            listing.Statuses.GetValueOrDefault(endpointId), runId, plannedAt)).ToList();
         return (new TargetOutcome(listing, error), work);
     }
 

@@ -1,3 +1,6 @@
+using Amazon.DynamoDBv2;
+using ClientVpnAudit.Archiver.Configuration;
+using ClientVpnAudit.Archiver.Sessions;
 using ClientVpnAudit.Archiver.Storage;
 
 namespace ClientVpnAudit.Archiver.Pipeline;
@@ -6,5 +9,43 @@ namespace ClientVpnAudit.Archiver.Pipeline;
 internal sealed record RunShared(RunBudget Budget, DynamoDbUsage Usage, RunTally Tally, SessionStore Store, EndpointStateStore? EndpointState)
 {
     public System.Collections.Concurrent.ConcurrentBag<EndpointFailure> Failures { get; } = [];
-}
 
+    public static RunShared Create(IAmazonDynamoDB dynamoDb, ArchiverOptions options, RunBudget budget)
+    {
+        var usage = new DynamoDbUsage();
+        return new RunShared(budget, usage, new RunTally(), new SessionStore(dynamoDb, options.TableName, usage),
+            options.EndpointTableName is { } endpointTable ? new EndpointStateStore(dynamoDb, endpointTable, usage) : null);
+    }
+
+    /// <param name="endpointsPolled">The endpoints this run listed (a planner) or archived (a worker alone).</param>
+    /// <param name="error">Why the run failed outside any one endpoint; null when it did not.</param>
+    public RunSummary Summarize(DateTimeOffset startedAt, PollContext context, int endpointsPolled, int endpointPages, string? error)
+    {
+        var failures = Failures.OrderBy(failure => failure.EndpointId, StringComparer.Ordinal).ToArray();
+        return new RunSummary
+        {
+            StartedAt = AuditTime.Format(startedAt),
+            Succeeded = error is null && failures.Length == 0,
+            Error = error,
+            NothingMarkedLostBecause = context.Clock is null ? context.NoClockReason ?? "the poll's time is unknown" : null,
+            EndpointsPolled = endpointsPolled,
+            EndpointsFailed = failures.Length,
+            Failures = failures,
+            EndpointPages = endpointPages,
+            Pages = Tally.Pages,
+            ConnectionsSeen = Tally.ConnectionsSeen,
+            SessionsInserted = Tally.Inserted,
+            SessionsUpdated = Tally.Updated,
+            SessionsUnchanged = Tally.Unchanged,
+            SessionsStale = Tally.Stale,
+            SessionsMarkedLost = Tally.MarkedLost,
+            MalformedConnections = Tally.Malformed,
+            Warnings = Tally.Warnings,
+            StaleWorkDropped = Tally.StaleWorkDropped,
+            DynamoDbRequests = Usage.Requests,
+            ReadCapacityUnits = Usage.ReadUnits,
+            WriteCapacityUnits = Usage.WriteUnits,
+            DurationMilliseconds = (long)Budget.Elapsed.TotalMilliseconds,
+        };
+    }
+}

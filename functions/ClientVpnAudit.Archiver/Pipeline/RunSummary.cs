@@ -25,6 +25,12 @@ public sealed record RunSummary
     public required int SessionsMarkedLost { get; init; }
     public required int MalformedConnections { get; init; }
     public required int Warnings { get; init; }
+
+    /// <summary>Work older than the poll interval, dropped by a worker because a later run planned it again.</summary>
+    public required int StaleWorkDropped { get; init; }
+
+    /// <summary>The endpoints a planner handed to the work queue; 0 for a worker.</summary>
+    public int EndpointsQueued { get; init; }
     public required int DynamoDbRequests { get; init; }
     public required double ReadCapacityUnits { get; init; }
     public required double WriteCapacityUnits { get; init; }

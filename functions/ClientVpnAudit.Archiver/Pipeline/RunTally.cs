@@ -12,6 +12,8 @@ internal sealed class RunTally
     private int _markedLost;
     private int _malformed;
     private int _warnings;
+    private int _endpointsAttempted;
+    private int _staleWorkDropped;
 
     public int Pages => _pages;
     public int ConnectionsSeen => _connectionsSeen;
@@ -22,6 +24,8 @@ internal sealed class RunTally
     public int MarkedLost => _markedLost;
     public int Malformed => _malformed;
     public int Warnings => _warnings;
+    public int EndpointsAttempted => _endpointsAttempted;
+    public int StaleWorkDropped => _staleWorkDropped;
 
     public void AddPage(int connections)
     {
@@ -36,4 +40,6 @@ internal sealed class RunTally
     public void AddMarkedLost() => Interlocked.Increment(ref _markedLost);
     public void AddMalformed() => Interlocked.Increment(ref _malformed);
     public void AddWarnings(int count) => Interlocked.Add(ref _warnings, count);
+    public void AddEndpointAttempted() => Interlocked.Increment(ref _endpointsAttempted);
+    public void AddStaleWorkDropped() => Interlocked.Increment(ref _staleWorkDropped);
 }

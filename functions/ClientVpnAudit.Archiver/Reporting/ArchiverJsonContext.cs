@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ClientVpnAudit.Archiver.Pipeline;
+using ClientVpnAudit.Archiver.Work;
 
 namespace ClientVpnAudit.Archiver.Reporting;
 
@@ -7,4 +8,7 @@ namespace ClientVpnAudit.Archiver.Reporting;
 [JsonSourceGenerationOptions(WriteIndented = false, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(RunSummary))]
 [JsonSerializable(typeof(ScheduledEvent))]
+[JsonSerializable(typeof(EndpointWork))]
+[JsonSerializable(typeof(SqsEvent))]
+[JsonSerializable(typeof(SqsBatchResponse))]
 internal sealed partial class ArchiverJsonContext : JsonSerializerContext;

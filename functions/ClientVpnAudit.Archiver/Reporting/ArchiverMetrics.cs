@@ -25,6 +25,11 @@ public static class ArchiverMetrics
     public const string SessionsMarkedLost = nameof(SessionsMarkedLost);
     public const string MalformedConnections = nameof(MalformedConnections);
     public const string Warnings = nameof(Warnings);
+    public const string StaleWorkDropped = nameof(StaleWorkDropped);
+
+    /// <summary>A planner's: the endpoints it handed to the work queue.</summary>
+    public const string EndpointsQueued = nameof(EndpointsQueued);
+
     public const string DynamoDbRequests = nameof(DynamoDbRequests);
     public const string ReadCapacityUnits = nameof(ReadCapacityUnits);
     public const string WriteCapacityUnits = nameof(WriteCapacityUnits);

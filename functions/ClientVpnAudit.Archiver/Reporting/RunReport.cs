@@ -39,6 +39,8 @@ internal static class RunReport
         (ArchiverMetrics.SessionsMarkedLost, summary.SessionsMarkedLost),
         (ArchiverMetrics.MalformedConnections, summary.MalformedConnections),
         (ArchiverMetrics.Warnings, summary.Warnings),
+        (ArchiverMetrics.StaleWorkDropped, summary.StaleWorkDropped),
+        (ArchiverMetrics.EndpointsQueued, summary.EndpointsQueued),
         (ArchiverMetrics.DynamoDbRequests, summary.DynamoDbRequests),
         (ArchiverMetrics.ReadCapacityUnits, summary.ReadCapacityUnits),
         (ArchiverMetrics.WriteCapacityUnits, summary.WriteCapacityUnits),

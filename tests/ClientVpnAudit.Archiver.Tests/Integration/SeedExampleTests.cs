@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using ClientVpnAudit.Archiver.Pipeline;
 using ClientVpnAudit.Emulator;
 using ClientVpnAudit.Testing;
 
@@ -66,39 +63,5 @@ public sealed class SeedExampleTests(DynaliteFixture dynalite) : IClassFixture<D
             (await harness.ItemAsync("cvpn-connection-0e03eb24267165acd"))["ExpiresAt"].N);
         Assert.Equal(lastSeen.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
             (await harness.ItemAsync("cvpn-connection-00668867a40f18253"))["ExpiresAt"].N);
-    }
-
-    [Fact]
-    public async Task Handler_OnScheduledEvent_ReturnsTheSummaryAndLogsItWithMetrics()
-    {
-        await using var harness = await ArchiverHarness.StartAsync(dynalite, Seed());
-        var function = new Function(harness.Ec2, harness.DynamoDb, harness.Options(), new Reporting.JsonLog(harness.Log));
-        await using var input = File.OpenRead(Path.Combine(RepositoryPaths.Events, "scheduled-event.json"));
-
-        await using var output = await function.HandleAsync(input);
-
-        var summary = JsonSerializer.Deserialize<RunSummary>(output)!;
-        Assert.True(summary.Succeeded);
-        Assert.Equal(2, summary.SessionsInserted);
-        var lines = harness.Log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
-        Assert.Contains(lines, line => line.TryGetProperty("message", out var message) && message.GetString() == "run finished");
-        var metrics = Assert.Single(lines, line => line.TryGetProperty("_aws", out _));
-        Assert.Equal(1, metrics.GetProperty("RunSucceeded").GetInt32());
-        Assert.Equal(2, metrics.GetProperty("SessionsInserted").GetInt32());
-        Assert.Equal("ClientVpnAudit", metrics.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0].GetProperty("Namespace").GetString());
-        Assert.DoesNotContain("client1.domain.tld", harness.Log.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Handler_OnUnreadableEvent_LogsItAndStillRuns()
-    {
-        await using var harness = await ArchiverHarness.StartAsync(dynalite, Seed());
-        var function = new Function(harness.Ec2, harness.DynamoDb, harness.Options(), new Reporting.JsonLog(harness.Log));
-
-        await using var output = await function.HandleAsync(new MemoryStream(Encoding.UTF8.GetBytes("not json {")));
-
-        Assert.True(JsonSerializer.Deserialize<RunSummary>(output)!.Succeeded);
-        Assert.Contains("not a readable scheduled event", harness.Log.ToString(), StringComparison.Ordinal);
-        Assert.Equal(2, (await harness.ItemsAsync()).Count);
     }
 }

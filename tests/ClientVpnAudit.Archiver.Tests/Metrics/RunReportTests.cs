@@ -23,6 +23,7 @@ public sealed class RunReportTests
         SessionsMarkedLost = 0,
         MalformedConnections = 0,
         Warnings = 0,
+        StaleWorkDropped = 0,
         DynamoDbRequests = 9,
         ReadCapacityUnits = 1,
         WriteCapacityUnits = 5,
