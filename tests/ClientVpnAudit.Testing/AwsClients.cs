@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.EC2;
 using Amazon.Runtime;
+using Amazon.SQS;
 using ClientVpnAudit.Archiver.Sessions;
 
 namespace ClientVpnAudit.Testing;
@@ -34,4 +35,8 @@ public static class AwsClients
             AuthenticationRegion = Region,
             HttpClientFactory = interceptor.Factory,
         });
+
+    /// <summary>An SQS client for moto_server.</summary>
+    public static IAmazonSQS Sqs(Uri url) =>
+        new AmazonSQSClient(Credentials, new AmazonSQSConfig { ServiceURL = url.ToString(), AuthenticationRegion = Region });
 }
