@@ -44,8 +44,15 @@ internal static class DoctorCommand
                 + "with --aws, the stack's EndpointTableName output): freshness then comes from each endpoint's last complete listing",
             HelpName = "name",
         };
+        var workQueue = new Option<string?>("--work-queue")
+        {
+            Description = "The planner's work queue URL (the stack's WorkQueueUrl output): also check how much work waits and that its "
+                + "dead-letter queue is empty",
+            HelpName = "url",
+        };
         command.Options.Add(table);
         command.Options.Add(endpointTable);
+        command.Options.Add(workQueue);
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var target = ReadTarget(parsed.GetValue(aws), parsed.GetValue(ec2Url), parsed.GetValue(dynamoDbUrl), parsed.GetValue(table));
@@ -55,6 +62,11 @@ internal static class DoctorCommand
                 {
                     EndpointTableName = string.IsNullOrWhiteSpace(named) ? throw new CliInputException("--endpoint-table: the table name is empty") : named.Trim(),
                 };
+            }
+
+            if (parsed.GetValue(workQueue) is { } queueUrl)
+            {
+                target = target with { WorkQueueUrl = ExplicitEndpointClients.ParseUrl(queueUrl, "--work-queue") };
             }
 
             io.Notice($"checking {target.Describe()}");

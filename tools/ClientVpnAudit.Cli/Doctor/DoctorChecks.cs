@@ -2,12 +2,24 @@ namespace ClientVpnAudit.Cli.Doctor;
 
 /// <summary>
 /// Every check of `cvpn-audit doctor`, in order, each one line (always the same seven): access, the two EC2
-/// permissions, the table, its TTL, its point-in-time recovery, the archive's freshness. A check that cannot be asked
+/// permissions, the table, its TTL, its point-in-time recovery, the archive's freshness; with a work queue, two more. A check that cannot be asked
 /// because an earlier one found nothing to ask says so with a ?.
 /// </summary>
 internal static class DoctorChecks
 {
     public static async Task<IReadOnlyList<CheckLine>> RunAsync(DoctorTarget target, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var lines = await ArchiveChecksAsync(target, clock, cancellationToken);
+        if (target.WorkQueueUrl is { } queueUrl)
+        {
+            using var sqs = target.CreateSqs();
+            lines = [.. lines, .. await WorkQueueCheck.RunAsync(sqs, queueUrl.ToString(), cancellationToken)];
+        }
+
+        return lines;
+    }
+
+    private static async Task<IReadOnlyList<CheckLine>> ArchiveChecksAsync(DoctorTarget target, TimeProvider clock, CancellationToken cancellationToken)
     {
         var access = target.IsAws
             ? await AwsCredentialsCheck.RunAsync(cancellationToken)

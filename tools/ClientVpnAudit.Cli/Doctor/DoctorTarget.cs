@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.EC2;
+using Amazon.SQS;
 using ClientVpnAudit.Cli.Store;
 
 namespace ClientVpnAudit.Cli.Doctor;
@@ -15,6 +16,9 @@ internal sealed record DoctorTarget
     /// <summary>The endpoint-state table, when known: freshness then comes from each endpoint's last complete listing.</summary>
     public string? EndpointTableName { get; init; }
 
+    /// <summary>The planner's work queue, when given: its depth and its dead-letter queue are checked too.</summary>
+    public Uri? WorkQueueUrl { get; init; }
+
     /// <summary>Null with --aws.</summary>
     public Uri? Ec2Url { get; init; }
 
@@ -29,6 +33,9 @@ internal sealed record DoctorTarget
 
     public IAmazonDynamoDB CreateDynamoDb() =>
         DynamoDbUrl is null ? AwsAccountClients.DynamoDb(RequestTimeout) : ExplicitEndpointClients.DynamoDb(DynamoDbUrl, RequestTimeout);
+
+    public IAmazonSQS CreateSqs() =>
+        IsAws ? AwsAccountClients.Sqs(RequestTimeout) : ExplicitEndpointClients.Sqs(WorkQueueUrl!, RequestTimeout);
 
     public string Describe() => IsAws
         ? $"EC2 and table {TableName} in AWS (default credential chain and region)"

@@ -4,6 +4,7 @@ using Amazon.EC2;
 using Amazon.Runtime;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
+using Amazon.SQS;
 
 namespace ClientVpnAudit.Cli.Store;
 
@@ -15,6 +16,13 @@ internal static class AwsAccountClients
         var config = new AmazonDynamoDBConfig();
         Limit(config, timeout, maxErrorRetry);
         return Create(() => new AmazonDynamoDBClient(config));
+    }
+
+    public static IAmazonSQS Sqs(TimeSpan? timeout = null)
+    {
+        var config = new AmazonSQSConfig();
+        Limit(config, timeout, maxErrorRetry: null);
+        return Create(() => new AmazonSQSClient(config));
     }
 
     /// <param name="region">The region to call (default: the SDK's, from AWS_REGION or the profile).</param>

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.EC2;
 using Amazon.Runtime;
+using Amazon.SQS;
 using ClientVpnAudit.Archiver.Sessions;
 
 namespace ClientVpnAudit.Cli.Store;
@@ -18,6 +19,14 @@ internal static class ExplicitEndpointClients
         var config = new AmazonDynamoDBConfig { ServiceURL = url.ToString(), AuthenticationRegion = Region() };
         Limit(config, timeout, maxErrorRetry);
         return new AmazonDynamoDBClient(Credentials(), config);
+    }
+
+    /// <summary>An SQS client for the server a queue URL names (moto, ...).</summary>
+    public static IAmazonSQS Sqs(Uri queueUrl, TimeSpan? timeout = null)
+    {
+        var config = new AmazonSQSConfig { ServiceURL = queueUrl.GetLeftPart(UriPartial.Authority), AuthenticationRegion = Region() };
+        Limit(config, timeout, maxErrorRetry: null);
+        return new AmazonSQSClient(Credentials(), config);
     }
 
     /// <param name="region">The region to sign for (default: <see cref="Region"/>).</param>
