@@ -1,8 +1,4 @@
-using Amazon.SQS;
 using Amazon.SQS.Model;
-using ClientVpnAudit.Archiver.Reporting;
-using ClientVpnAudit.Archiver.Sessions;
-using ClientVpnAudit.Archiver.Tests.Integration;
 using ClientVpnAudit.Archiver.Work;
 using ClientVpnAudit.Testing;
 using static ClientVpnAudit.Archiver.Tests.Integration.Connections;
@@ -19,8 +15,7 @@ public sealed class SqsTransportTests(DynaliteFixture dynalite, MotoServer moto)
     private const string First = "cvpn-endpoint-00000000000000301";
     private const string Second = "cvpn-endpoint-00000000000000302";
     private const string Third = "cvpn-endpoint-00000000000000303";
-    private const int MaxReceiveCount = 2;
-    private static readonly TimeSpan VisibilityTimeout = TimeSpan.FromSeconds(1);
+    private const int MaxReceiveCount = SqsWorld.MaxReceiveCount;
 
     private static Emulator.Snapshot ThreeEndpoints() =>
         Snapshot([.. Many(First, 3, T0), .. Many(Second, 2, T0), .. Many(Third, 4, T0)]);
@@ -28,7 +23,7 @@ public sealed class SqsTransportTests(DynaliteFixture dynalite, MotoServer moto)
     [MotoFact]
     public async Task Planner_SendsOneMessagePerEndpoint_AndTheWorkersArchiveEveryOne()
     {
-        await using var world = await World.StartAsync(dynalite, moto, ThreeEndpoints());
+        await using var world = await SqsWorld.StartAsync(dynalite, moto, ThreeEndpoints());
 
         var planned = await world.PlanAsync();
         var (received, failed) = await world.Source.PollOnceAsync();
@@ -43,7 +38,7 @@ public sealed class SqsTransportTests(DynaliteFixture dynalite, MotoServer moto)
     [MotoFact]
     public async Task FailingMessage_IsDeliveredAgainAlone_AndSucceedsOnceItsEndpointRecovers()
     {
-        await using var world = await World.StartAsync(dynalite, moto, ThreeEndpoints());
+        await using var world = await SqsWorld.StartAsync(dynalite, moto, ThreeEndpoints());
         world.Harness.Emulator.Faults.Unauthorized(Second);
         await world.PlanAsync();
 
@@ -69,7 +64,7 @@ public sealed class SqsTransportTests(DynaliteFixture dynalite, MotoServer moto)
     [MotoFact]
     public async Task MessageThatFailsEveryTime_IsRedrivenToTheDeadLetterQueue_AndNothingElseIs()
     {
-        await using var world = await World.StartAsync(dynalite, moto, ThreeEndpoints());
+        await using var world = await SqsWorld.StartAsync(dynalite, moto, ThreeEndpoints());
         world.Harness.Emulator.Faults.Unauthorized(Third);
         await world.PlanAsync();
 
@@ -91,7 +86,7 @@ public sealed class SqsTransportTests(DynaliteFixture dynalite, MotoServer moto)
     [MotoFact]
     public async Task MessageFromARunOlderThanThePollInterval_IsDroppedCountedAndDeleted()
     {
-        await using var world = await World.StartAsync(dynalite, moto, ThreeEndpoints());
+        await using var world = await SqsWorld.StartAsync(dynalite, moto, ThreeEndpoints());
         await world.PlanAsync();
         world.Harness.Clock.Advance(TimeSpan.FromMinutes(Archiver.Configuration.ArchiverOptions.DefaultPollIntervalMinutes + 1));
 
@@ -108,7 +103,7 @@ public sealed class SqsTransportTests(DynaliteFixture dynalite, MotoServer moto)
     public async Task Planner_SendsTwentyThreeEndpointsInBatchesOfTen_EveryOneArrives()
     {
         var endpoints = Enumerable.Range(0, 23).Select(index => $"cvpn-endpoint-{index + 400:x17}").ToArray();
-        await using var world = await World.StartAsync(dynalite, moto, Snapshot([.. endpoints.SelectMany(endpoint => Many(endpoint, 1, T0))]));
+        await using var world = await SqsWorld.StartAsync(dynalite, moto, Snapshot([.. endpoints.SelectMany(endpoint => Many(endpoint, 1, T0))]));
 
         var planned = await world.PlanAsync();
         var received = new List<string>();
@@ -120,72 +115,5 @@ public sealed class SqsTransportTests(DynaliteFixture dynalite, MotoServer moto)
         Assert.Equal(23, planned.EndpointsQueued);
         Assert.Equal(endpoints.Order(StringComparer.Ordinal), received.Order(StringComparer.Ordinal));
         Assert.Equal(23, (await world.Harness.ItemsAsync()).Count);
-    }
-
-    /// <summary>One test's emulator, table, work queue with its dead-letter queue, planner and event source.</summary>
-    private sealed class World : IAsyncDisposable
-    {
-        private static readonly Target Account = new("123456789012", "us-east-1");
-
-        private World(ArchiverHarness harness, IAmazonSQS sqs, string queueUrl, string deadLetterQueueUrl)
-        {
-            Harness = harness;
-            Sqs = sqs;
-            DeadLetterQueueUrl = deadLetterQueueUrl;
-            QueueUrl = queueUrl;
-            Source = new SqsEventSource(sqs, queueUrl, () => new WorkerFunction(_ => harness.Ec2, harness.DynamoDb,
-                harness.Options(options => options with { Target = Account }), new JsonLog(harness.Log), harness.Clock));
-        }
-
-        public ArchiverHarness Harness { get; }
-
-        public IAmazonSQS Sqs { get; }
-
-        public string QueueUrl { get; }
-
-        public string DeadLetterQueueUrl { get; }
-
-        public SqsEventSource Source { get; }
-
-        public static async Task<World> StartAsync(DynaliteFixture dynalite, MotoServer moto, Emulator.Snapshot snapshot)
-        {
-            var harness = await ArchiverHarness.StartAsync(dynalite, snapshot);
-            await harness.WithEndpointTableAsync(dynalite);
-            var sqs = AwsClients.Sqs(moto.Url);
-            var name = "work-" + Guid.NewGuid().ToString("N")[..12];
-            var deadLetters = (await sqs.CreateQueueAsync(name + "-dlq")).QueueUrl;
-            var deadLetterArn = (await sqs.GetQueueAttributesAsync(deadLetters, ["QueueArn"])).QueueARN;
-            var queue = await sqs.CreateQueueAsync(new CreateQueueRequest
-            {
-                QueueName = name,
-                Attributes = new Dictionary<string, string>
-                {
-                    ["VisibilityTimeout"] = ((int)VisibilityTimeout.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["RedrivePolicy"] = $"{{\"deadLetterTargetArn\":\"{deadLetterArn}\",\"maxReceiveCount\":\"{MaxReceiveCount}\"}}",
-                },
-            });
-            return new World(harness, sqs, queue.QueueUrl, deadLetters);
-        }
-
-        public async Task<Pipeline.RunSummary> PlanAsync()
-        {
-            var planner = new PlannerFunction(_ => Harness.Ec2, Harness.DynamoDb, Harness.Options(options => options with { Target = Account }),
-                new SqsWorkQueue(Sqs, QueueUrl), new JsonLog(Harness.Log), Harness.Clock);
-            await using var output = await planner.HandleAsync(new MemoryStream("{}"u8.ToArray()));
-            return System.Text.Json.JsonSerializer.Deserialize<Pipeline.RunSummary>(output)!;
-        }
-
-        /// <summary>Waits out the visibility timeout (real time: moto keeps it), then polls once.</summary>
-        public async Task<(IReadOnlyList<Message> Received, IReadOnlyList<string> Failed)> ReceiveAfterVisibilityTimeoutAsync()
-        {
-            await Task.Delay(VisibilityTimeout + TimeSpan.FromMilliseconds(300));
-            return await Source.PollOnceAsync();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Sqs.Dispose();
-            await Harness.DisposeAsync();
-        }
     }
 }
