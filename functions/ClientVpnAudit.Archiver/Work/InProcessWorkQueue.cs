@@ -18,9 +18,18 @@ internal sealed class InProcessWorkQueue : IWorkQueue
         _channel = Channel.CreateBounded<EndpointWork>(new BoundedChannelOptions(workers * 2) { SingleWriter = false, SingleReader = false });
         _workers = Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
         {
-            await foreach (var item in _channel.Reader.ReadAllAsync())
+            try
             {
-                await work(item);
+                await foreach (var item in _channel.Reader.ReadAllAsync())
+                {
+                    await work(item);
+                }
+            }
+            catch (Exception exception)
+            {
+                // A planner waiting for room would otherwise wait for ever: it fails with the same exception.
+                _channel.Writer.TryComplete(exception);
+                throw;
             }
         }));
     }
