@@ -10,19 +10,21 @@ public sealed class AlarmsTests(DefaultStackFixture stack) : IClassFixture<Defau
     private const int FiveMinutes = 300;
     private readonly Template _template = stack.Template;
 
-    private string FunctionId => _template.SingleLogicalId("AWS::Lambda::Function");
+    private string FunctionId => _template.FunctionResourceId(CentralStackNames.Planner);
 
     [Fact]
-    public void Stack_HasTheSixAlarms() => _template.ResourceCountIs(AlarmType, 6);
+    public void Stack_HasTheNineAlarms() => _template.ResourceCountIs(AlarmType, 9);
 
-    [Fact]
-    public void ErrorsAlarm_FiresOnErrorsInTwoFiveMinutePeriodsInARow()
+    [Theory]
+    [InlineData(CentralStackNames.Planner)]
+    [InlineData(CentralStackNames.Worker)]
+    public void ErrorsAlarm_OfEachFunction_FiresOnErrorsInTwoFiveMinutePeriodsInARow(string constructId)
     {
         _template.HasResourceProperties(AlarmType, Match.ObjectLike(new Dictionary<string, object>
         {
             ["Namespace"] = "AWS/Lambda",
             ["MetricName"] = "Errors",
-            ["Dimensions"] = new object[] { Dimension("FunctionName", Ref(FunctionId)) },
+            ["Dimensions"] = new object[] { Dimension("FunctionName", Ref(_template.FunctionResourceId(constructId))) },
             ["Statistic"] = "Sum",
             ["Period"] = FiveMinutes,
             ["EvaluationPeriods"] = 2,
@@ -34,7 +36,7 @@ public sealed class AlarmsTests(DefaultStackFixture stack) : IClassFixture<Defau
     }
 
     [Fact]
-    public void StalenessAlarm_OfTheFiveMinuteSchedule_FiresAfterFifteenMinutesWithoutASuccessfulRun_IncludingNoDataAtAll()
+    public void StalenessAlarm_OfTheFiveMinuteSchedule_FiresAfterFifteenMinutesWithoutASuccessfulPlannerRun_IncludingNoDataAtAll()
     {
         var functionName = new Capture();
         _template.HasResourceProperties(AlarmType, Match.ObjectLike(new Dictionary<string, object>
@@ -57,7 +59,7 @@ public sealed class AlarmsTests(DefaultStackFixture stack) : IClassFixture<Defau
     [Fact]
     public void DeadLetterAlarm_FiresInEachPeriodThatSentAMessage_AndClearsItself()
     {
-        var queueId = _template.SingleLogicalId("AWS::SQS::Queue");
+        var queueId = _template.DeadLetterQueueId();
         _template.HasResourceProperties(AlarmType, Match.ObjectLike(new Dictionary<string, object>
         {
             ["Namespace"] = "AWS/SQS",
@@ -73,13 +75,33 @@ public sealed class AlarmsTests(DefaultStackFixture stack) : IClassFixture<Defau
     }
 
     [Fact]
-    public void ThrottlesAlarm_FiresOnAnyThrottle()
+    public void WorkDeadLetterAlarm_FiresWhileAMessageWaitsInTheWorkDeadLetterQueue()
+    {
+        // A redrive policy's moves are not counted by NumberOfMessagesSent: only the messages visible show them.
+        _template.HasResourceProperties(AlarmType, Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Namespace"] = "AWS/SQS",
+            ["MetricName"] = "ApproximateNumberOfMessagesVisible",
+            ["Dimensions"] = new object[] { Dimension("QueueName", GetAtt(_template.WorkDeadLetterQueueId(), "QueueName")) },
+            ["Statistic"] = "Maximum",
+            ["Period"] = FiveMinutes,
+            ["EvaluationPeriods"] = 1,
+            ["Threshold"] = 1,
+            ["ComparisonOperator"] = "GreaterThanOrEqualToThreshold",
+            ["TreatMissingData"] = "notBreaching",
+        }));
+    }
+
+    [Theory]
+    [InlineData(CentralStackNames.Planner)]
+    [InlineData(CentralStackNames.Worker)]
+    public void ThrottlesAlarm_OfEachFunction_FiresOnAnyThrottle(string constructId)
     {
         _template.HasResourceProperties(AlarmType, Match.ObjectLike(new Dictionary<string, object>
         {
             ["Namespace"] = "AWS/Lambda",
             ["MetricName"] = "Throttles",
-            ["Dimensions"] = new object[] { Dimension("FunctionName", Ref(FunctionId)) },
+            ["Dimensions"] = new object[] { Dimension("FunctionName", Ref(_template.FunctionResourceId(constructId))) },
             ["Statistic"] = "Sum",
             ["Period"] = FiveMinutes,
             ["EvaluationPeriods"] = 1,
@@ -130,7 +152,7 @@ public sealed class AlarmsTests(DefaultStackFixture stack) : IClassFixture<Defau
         var topic = new object[] { Ref(_template.SingleLogicalId("AWS::SNS::Topic")) };
         var alarms = _template.FindResources(AlarmType);
 
-        Assert.Equal(6, alarms.Count);
+        Assert.Equal(9, alarms.Count);
         Assert.All(alarms.Keys, alarmId =>
         {
             var properties = _template.Properties(alarmId);

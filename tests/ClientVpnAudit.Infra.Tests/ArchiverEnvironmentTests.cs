@@ -59,6 +59,27 @@ public sealed class ArchiverEnvironmentTests
     }
 
     [Fact]
+    public void OwnSettings_OfThePlannerAndTheWorker_AreReadBackByTheArchiver()
+    {
+        var schedule = ScheduleInterval.FromMinutes(7);
+        var planner = ArchiverEnvironment.Build("sessions", "endpoints", new StackOptions(), ArchiverFunctionDefaults.TimeBudgetSeconds,
+            ArchiverEnvironment.PlannerSettings("https://sqs.eu-west-1.amazonaws.com/123456789012/work"));
+        var worker = ArchiverEnvironment.Build("sessions", "endpoints", new StackOptions(), ArchiverFunctionDefaults.TimeBudgetSeconds,
+            ArchiverEnvironment.WorkerSettings(schedule));
+
+        Assert.Equal("https://sqs.eu-west-1.amazonaws.com/123456789012/work", ArchiverOptionsReader.Read(AsDeployed(planner)).WorkQueueUrl);
+        Assert.Equal(TimeSpan.FromMinutes(7), ArchiverOptionsReader.Read(AsDeployed(worker)).PollInterval);
+        Assert.DoesNotContain(ArchiverSettingNames.PollIntervalMinutes, planner.Keys);
+        Assert.DoesNotContain(ArchiverSettingNames.WorkQueueUrl, worker.Keys);
+    }
+
+    [Fact]
+    public void EveryAllowedSchedule_IsAPollIntervalTheWorkerAccepts() =>
+        Assert.All(ScheduleInterval.AllowedMinutes, minutes =>
+            Assert.Equal(minutes, ArchiverOptionsReader.ReadPollIntervalMinutes(ArchiverEnvironment.WorkerSettings(
+                ScheduleInterval.FromMinutes(minutes))[ArchiverSettingNames.PollIntervalMinutes])));
+
+    [Fact]
     public void TimeBudget_TheArchiverWouldRefuse_StopsTheSynth() =>
         Assert.Throws<ArchiverConfigurationException>(() =>
             ArchiverEnvironment.Build("sessions", "endpoints", new StackOptions(), timeBudgetSeconds: 0));

@@ -24,7 +24,15 @@ public sealed class CentralRoleNamesTests(DefaultStackFixture stack) : IClassFix
     }
 
     [Fact]
-    public void TheArchiversRole_StartsWithTheArchiverPrefix() =>
-        Assert.StartsWith(CentralStackNames.RoleNamePrefix(CentralStackNames.Archiver),
-            $"{stack.Stack.StackName}-{_template.SingleLogicalId("AWS::IAM::Role")}", StringComparison.Ordinal);
+    public void TheRoles_AreExactlyThePlannersAndTheWorkers_NamedWithTheirPrefixes()
+    {
+        Assert.Equal([CentralStackNames.Planner, CentralStackNames.Worker], CentralStackNames.RoleOwners);
+        foreach (var owner in CentralStackNames.RoleOwners)
+        {
+            Assert.StartsWith(CentralStackNames.RoleNamePrefix(owner),
+                $"{stack.Stack.StackName}-{_template.FunctionResourceId(owner, "AWS::IAM::Role")}", StringComparison.Ordinal);
+        }
+
+        _template.ResourceCountIs("AWS::IAM::Role", 2);
+    }
 }

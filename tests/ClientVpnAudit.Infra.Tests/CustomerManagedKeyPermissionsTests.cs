@@ -8,22 +8,26 @@ public sealed class CustomerManagedKeyPermissionsTests(CustomizedStackFixture st
 {
     private readonly Template _template = stack.Template;
 
-    [Fact]
-    public void Policies_AddExactlyTheKeyActions()
+    [Theory]
+    [InlineData(CentralStackNames.Planner)]
+    [InlineData(CentralStackNames.Worker)]
+    public void EachRole_AddsExactlyTheKeyActions_AndTheAssumeRoleOfTheOtherAccounts(string constructId)
     {
-        var actions = _template.IdentityPolicyStatements().SelectMany(Actions);
+        var defaults = Template.FromStack(TestStacks.Create()).RoleStatements(constructId).SelectMany(Actions);
+        var actions = _template.RoleStatements(constructId).SelectMany(Actions);
 
         // The customized stack also names targets in other accounts: one sts:AssumeRole for their member roles.
-        var expected = PermissionsTests.ExpectedActions.Concat(ArchiverRoleConstruct.KeyActions).Append(ArchiverRoleConstruct.AssumeMemberRoleAction);
+        var expected = defaults.Concat(ArchiverRoleConstruct.KeyActions).Append(ArchiverRoleConstruct.AssumeMemberRoleAction);
         Assert.Equal(expected.Order(), actions.Order());
         Assert.All(actions, action => Assert.DoesNotContain("*", action));
     }
 
-    [Fact]
-    public void KeyActions_AreOnTheGivenKey_AndOnlyThroughDynamoDb()
+    [Theory]
+    [InlineData(CentralStackNames.Planner)]
+    [InlineData(CentralStackNames.Worker)]
+    public void KeyActions_AreOnTheGivenKey_AndOnlyThroughDynamoDb(string constructId)
     {
-        var statement = Assert.Single(
-            _template.IdentityPolicyStatements(), candidate => Actions(candidate).Contains("kms:Decrypt"));
+        var statement = Assert.Single(_template.RoleStatements(constructId), candidate => Actions(candidate).Contains("kms:Decrypt"));
 
         Assert.Equal(TestStacks.KeyArn, statement["Resource"]);
         var viaService = new Dictionary<string, object>

@@ -9,16 +9,12 @@ public sealed class CustomizedStackTests(CustomizedStackFixture stack) : IClassF
 {
     private readonly Template _template = stack.Template;
 
-    [Fact]
-    public void Environment_CarriesTheArchiverSettingsFromContext()
+    [Theory]
+    [InlineData(CentralStackNames.Planner)]
+    [InlineData(CentralStackNames.Worker)]
+    public void Environment_OfEachFunction_CarriesTheArchiverSettingsFromContext(string constructId)
     {
-        var variables = new Capture();
-        _template.HasResourceProperties("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object>
-        {
-            ["Environment"] = new Dictionary<string, object> { ["Variables"] = variables },
-        }));
-
-        var environment = variables.AsObject();
+        var environment = _template.FunctionEnvironment(constructId);
         Assert.Equal("cvpn-endpoint-0123456789abcdef0,cvpn-endpoint-0fedcba9876543210", environment[ArchiverSettingNames.EndpointIds]);
         Assert.Equal("400", environment[ArchiverSettingNames.RetentionDays]);
         Assert.Equal("30", environment[ArchiverSettingNames.ActiveRefreshMinutes]);
@@ -39,11 +35,15 @@ public sealed class CustomizedStackTests(CustomizedStackFixture stack) : IClassF
     }
 
     [Fact]
-    public void Function_ReservesTheConcurrencyAskedFor() =>
-        _template.HasResourceProperties("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object>
-        {
-            ["ReservedConcurrentExecutions"] = 2,
-        }));
+    public void Planner_ReservesTheConcurrencyAskedFor_AndTheWorkersAreBoundedByMaxWorkersInstead()
+    {
+        Assert.Equal(2.0, _template.Properties(_template.FunctionResourceId(CentralStackNames.Planner))["ReservedConcurrentExecutions"]);
+        Assert.False(_template.Properties(_template.FunctionResourceId(CentralStackNames.Worker)).ContainsKey("ReservedConcurrentExecutions"));
+    }
+
+    [Fact]
+    public void Worker_DropsWorkOlderThanTheOneMinuteSchedule() =>
+        Assert.Equal("1", _template.FunctionEnvironment(CentralStackNames.Worker)[ArchiverSettingNames.PollIntervalMinutes]);
 
     [Fact]
     public void TerminationProtection_CanBeTurnedOff() => Assert.False(stack.Stack.TerminationProtection);
@@ -69,13 +69,11 @@ public sealed class CustomizedStackTests(CustomizedStackFixture stack) : IClassF
     }
 
     [Fact]
-    public void LogGroup_KeepsLogsForTheGivenDays()
-    {
-        _template.HasResourceProperties("AWS::Logs::LogGroup", Match.ObjectLike(new Dictionary<string, object>
+    public void LogGroups_KeepLogsForTheGivenDays() =>
+        Assert.Equal(2, _template.FindResources("AWS::Logs::LogGroup", Match.ObjectLike(new Dictionary<string, object>
         {
-            ["RetentionInDays"] = 731,
-        }));
-    }
+            ["Properties"] = Match.ObjectLike(new Dictionary<string, object> { ["RetentionInDays"] = 731 }),
+        })).Count);
 
     [Fact]
     public void AlarmEmail_IsSubscribedToTheAlarmTopic()

@@ -13,7 +13,7 @@ public sealed class DashboardAndProtectionTests(DefaultStackFixture stack) : ICl
     public void Stack_IsProtectedFromDeletionByDefault() => Assert.True(stack.Stack.TerminationProtection);
 
     [Fact]
-    public void Dashboard_ShowsRunsSessionsDurationAgainstTheBudgetErrorsAndDroppedRuns()
+    public void Dashboard_ShowsRunsSessionsDurationAgainstTheBudgetTheWorkQueueErrorsAndDroppedRuns()
     {
         _template.ResourceCountIs("AWS::CloudWatch::Dashboard", 1);
         var body = DashboardText(_template.Properties(_template.SingleLogicalId("AWS::CloudWatch::Dashboard"))["DashboardBody"]);
@@ -22,6 +22,8 @@ public sealed class DashboardAndProtectionTests(DefaultStackFixture stack) : ICl
         {
             ArchiverMetrics.RunSucceeded, ArchiverMetrics.SessionsInserted, ArchiverMetrics.SessionsUpdated,
             ArchiverMetrics.SessionsMarkedLost, ArchiverMetrics.DurationMilliseconds, "Errors", "Throttles", "NumberOfMessagesSent",
+            ArchiverMetrics.EndpointsQueued, ArchiverMetrics.StaleWorkDropped, ArchiverMetrics.EndpointsFailed,
+            ArchiverMetrics.OldestCompleteListingAgeMinutes, "ApproximateNumberOfMessagesVisible", "ApproximateAgeOfOldestMessage",
         })
         {
             Assert.Contains($"\"{metric}\"", body, StringComparison.Ordinal);

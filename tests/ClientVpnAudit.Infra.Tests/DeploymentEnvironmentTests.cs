@@ -123,7 +123,7 @@ public sealed class DeploymentEnvironmentTests
                 [ContextKeys.Environment] = environment.Name,
             });
 
-            template.ResourceCountIs("AWS::Lambda::Function", 1);
+            template.ResourceCountIs("AWS::Lambda::Function", 2);
         }
     }
 }

@@ -15,7 +15,7 @@ public sealed class MemberStackFixture
     public Template Template { get; }
 }
 
-/// <summary>The member role: the two Client VPN reads, assumable only by the central stack's archiver roles.</summary>
+/// <summary>The member role: the two Client VPN reads, assumable only by the central stack's planner and worker roles.</summary>
 public sealed class MemberStackTests(MemberStackFixture stack) : IClassFixture<MemberStackFixture>
 {
     private readonly Template _template = stack.Template;
@@ -50,7 +50,7 @@ public sealed class MemberStackTests(MemberStackFixture stack) : IClassFixture<M
     }
 
     [Fact]
-    public void Trust_IsTheCentralAccount_LimitedToTheCentralStacksArchiverPlannerAndWorkerRoles()
+    public void Trust_IsTheCentralAccount_LimitedToTheCentralStacksPlannerAndWorkerRoles()
     {
         var statement = TrustStatement(_template);
 
@@ -107,7 +107,6 @@ public sealed class MemberStackTests(MemberStackFixture stack) : IClassFixture<M
     /// <summary>Spelled out here, not built from CentralStackNames, so a change of those names shows up as a failing test.</summary>
     private static readonly object[] CentralRolePatterns =
     [
-        PartitionArn(":iam::123456789012:role/ClientVpnAudit-Archiver*"),
         PartitionArn(":iam::123456789012:role/ClientVpnAudit-Planner*"),
         PartitionArn(":iam::123456789012:role/ClientVpnAudit-Worker*"),
     ];

@@ -4,134 +4,96 @@ using static ClientVpnAudit.Infra.Tests.TemplateJson;
 
 namespace ClientVpnAudit.Infra.Tests;
 
-/// <summary>The archiver's role may make exactly the calls the archiver makes, on exactly its resources.</summary>
+/// <summary>Each function's role may make exactly the calls that function makes, on exactly its resources.</summary>
 public sealed class PermissionsTests(DefaultStackFixture stack) : IClassFixture<DefaultStackFixture>
 {
-    public static readonly IReadOnlyList<string> ExpectedActions =
-    [
-        "ec2:DescribeClientVpnEndpoints", "ec2:DescribeClientVpnConnections",
-        "dynamodb:BatchGetItem", "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:Scan",
-        "dynamodb:BatchGetItem", "dynamodb:UpdateItem",
-        "logs:CreateLogStream", "logs:PutLogEvents",
-        "sqs:SendMessage",
-    ];
-
     private readonly Template _template = stack.Template;
 
-    private IReadOnlyList<IReadOnlyDictionary<string, object>> Statements => _template.IdentityPolicyStatements();
+    [Fact]
+    public void PlannersRole_ListsEndpoints_ClosesGoneOnes_RecordsThem_AndSendsWork()
+    {
+        Assert.Equivalent(new object[]
+        {
+            Allow("ec2:DescribeClientVpnEndpoints", "*"),
+            Allow(new[] { "dynamodb:BatchGetItem", "dynamodb:UpdateItem" }, SessionsTableArn),
+            Allow("dynamodb:Scan", OpenSessionsIndexArn),
+            Allow(new[] { "dynamodb:BatchGetItem", "dynamodb:UpdateItem" }, EndpointTableArn),
+            Allow(new[] { "logs:CreateLogStream", "logs:PutLogEvents" }, LogGroupArn(CentralStackNames.Planner)),
+            Allow("sqs:SendMessage", GetAtt(_template.DeadLetterQueueId(), "Arn")),
+            Allow("sqs:SendMessage", GetAtt(_template.WorkQueueId(), "Arn")),
+        }, _template.RoleStatements(CentralStackNames.Planner), strict: true);
+    }
 
     [Fact]
-    public void Policies_AllowExactlyTheArchiversCalls()
+    public void WorkersRole_ListsConnections_WritesSessions_RecordsTheAttempt_AndConsumesTheWorkQueue()
     {
-        var actions = Statements.SelectMany(Actions).ToList();
-
-        Assert.Equal(ExpectedActions.Order(), actions.Order());
+        Assert.Equivalent(new object[]
+        {
+            Allow("ec2:DescribeClientVpnConnections", "*"),
+            Allow(new[] { "dynamodb:BatchGetItem", "dynamodb:UpdateItem" }, SessionsTableArn),
+            Allow("dynamodb:Query", OpenSessionsIndexArn),
+            Allow("dynamodb:UpdateItem", EndpointTableArn),
+            Allow(new[] { "logs:CreateLogStream", "logs:PutLogEvents" }, LogGroupArn(CentralStackNames.Worker)),
+            Allow(new[] { "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes" }, GetAtt(_template.WorkQueueId(), "Arn")),
+        }, _template.RoleStatements(CentralStackNames.Worker), strict: true);
     }
+
+    [Fact]
+    public void Stack_HasNoOtherIdentityPolicy() =>
+        Assert.Equal(
+            _template.RoleStatements(CentralStackNames.Planner).Count + _template.RoleStatements(CentralStackNames.Worker).Count,
+            _template.IdentityPolicyStatements().Count);
 
     [Fact]
     public void Policies_OnlyAllow_AndUseNoWildcardAction()
     {
-        Assert.All(Statements, statement => Assert.Equal("Allow", statement["Effect"]));
-        Assert.All(Statements.SelectMany(Actions), action => Assert.DoesNotContain("*", action));
+        var statements = _template.IdentityPolicyStatements();
+
+        Assert.All(statements, statement => Assert.Equal("Allow", statement["Effect"]));
+        Assert.All(statements.SelectMany(Actions), action => Assert.DoesNotContain("*", action));
     }
 
     [Fact]
-    public void Role_IsForLambdaOnly_AndHasNoManagedPolicies()
+    public void MemberRole_LendsExactlyTheReadsOfBothFunctions() =>
+        Assert.Equal(["ec2:DescribeClientVpnEndpoints", "ec2:DescribeClientVpnConnections"], ArchiverAccess.AllEc2Actions);
+
+    [Fact]
+    public void Roles_AreForLambdaOnly_AndHaveNoManagedPolicies()
     {
-        _template.ResourceCountIs("AWS::IAM::Role", 1);
-        _template.HasResourceProperties("AWS::IAM::Role", Match.ObjectLike(new Dictionary<string, object>
+        _template.ResourceCountIs("AWS::IAM::Role", 2);
+        Assert.All(_template.FindResources("AWS::IAM::Role").Keys, roleId =>
         {
-            ["AssumeRolePolicyDocument"] = Match.ObjectLike(new Dictionary<string, object>
+            var properties = _template.Properties(roleId);
+            Assert.False(properties.ContainsKey("ManagedPolicyArns"));
+            Assert.Equivalent(new Dictionary<string, object>
             {
-                ["Statement"] = new object[]
-                {
-                    new Dictionary<string, object>
-                    {
-                        ["Action"] = "sts:AssumeRole",
-                        ["Effect"] = "Allow",
-                        ["Principal"] = new Dictionary<string, object> { ["Service"] = "lambda.amazonaws.com" },
-                    },
-                },
-            }),
-            ["ManagedPolicyArns"] = Match.Absent(),
-        }));
-    }
-
-    [Fact]
-    public void ClientVpnReads_AreOnAllResources_BecauseTheyHaveNoResourceLevelPermissions()
-    {
-        var statement = StatementWith("ec2:DescribeClientVpnConnections");
-
-        Assert.Equal(ArchiverRoleConstruct.Ec2Actions.Order(), Actions(statement).Order());
-        Assert.Equal("*", statement["Resource"]);
-    }
-
-    [Fact]
-    public void TableActions_AreOnTheTableAndItsIndexes()
-    {
-        var tableId = _template.SessionsTableId();
-        var statement = StatementWith("dynamodb:Query");
-
-        Assert.Equal(ArchiverRoleConstruct.TableActions.Order(), Actions(statement).Order());
-        var tableArn = GetAtt(tableId, "Arn");
-        var indexArns = new Dictionary<string, object>
-        {
-            ["Fn::Join"] = new object[] { "", new object[] { tableArn, "/index/*" } },
-        };
-        Assert.Equivalent(new object[] { tableArn, indexArns }, statement["Resource"], strict: true);
-    }
-
-    [Fact]
-    public void Scan_IsOnTheSparseOpenSessionsIndexOnly_NeverOnTheTable()
-    {
-        var tableId = _template.SessionsTableId();
-        var statement = StatementWith(ArchiverRoleConstruct.OpenSessionsScanAction);
-
-        Assert.Equal([ArchiverRoleConstruct.OpenSessionsScanAction], Actions(statement));
-        var indexArn = new Dictionary<string, object>
-        {
-            ["Fn::Join"] = new object[] { "", new object[] { GetAtt(tableId, "Arn"), "/index/" + Archiver.Sessions.SessionTable.ActiveByEndpoint.Name } },
-        };
-        Assert.Equivalent(indexArn, statement["Resource"], strict: true);
-    }
-
-    [Fact]
-    public void EndpointTableActions_AreOnTheEndpointStateTableOnly()
-    {
-        var endpointTableArn = GetAtt(_template.EndpointTableId(), "Arn");
-        var statement = Assert.Single(Statements, candidate => JsonEquivalent(candidate["Resource"], endpointTableArn)
-            || (candidate["Resource"] is object[] resources && resources.Any(resource => JsonEquivalent(resource, endpointTableArn))));
-
-        Assert.Equal(ArchiverRoleConstruct.EndpointTableActions.Order(), Actions(statement).Order());
-    }
-
-    private static bool JsonEquivalent(object left, object right) =>
-        System.Text.Json.JsonSerializer.Serialize(left) == System.Text.Json.JsonSerializer.Serialize(right);
-
-    [Fact]
-    public void LogWrites_AreOnTheFunctionsLogGroupOnly()
-    {
-        var logGroupId = _template.SingleLogicalId("AWS::Logs::LogGroup");
-        var statement = StatementWith("logs:PutLogEvents");
-
-        Assert.Equal(new[] { "logs:CreateLogStream", "logs:PutLogEvents" }, Actions(statement).Order());
-        Assert.Equivalent(GetAtt(logGroupId, "Arn"), statement["Resource"], strict: true);
-    }
-
-    [Fact]
-    public void SendMessage_IsOnTheDeadLetterQueueOnly()
-    {
-        var queueId = _template.SingleLogicalId("AWS::SQS::Queue");
-        var statement = StatementWith("sqs:SendMessage");
-
-        Assert.Equal(new[] { "sqs:SendMessage" }, Actions(statement));
-        Assert.Equivalent(GetAtt(queueId, "Arn"), statement["Resource"], strict: true);
+                ["Action"] = "sts:AssumeRole",
+                ["Effect"] = "Allow",
+                ["Principal"] = new Dictionary<string, object> { ["Service"] = "lambda.amazonaws.com" },
+            }, Assert.Single(AsList(((IDictionary<string, object>)properties["AssumeRolePolicyDocument"])["Statement"])), strict: true);
+        });
     }
 
     [Fact]
     public void NoKeyPermissions_WithTheAwsOwnedKey() =>
-        Assert.DoesNotContain(Statements.SelectMany(Actions), action => action.StartsWith("kms:", StringComparison.Ordinal));
+        Assert.DoesNotContain(_template.IdentityPolicyStatements().SelectMany(Actions), action => action.StartsWith("kms:", StringComparison.Ordinal));
 
-    private IReadOnlyDictionary<string, object> StatementWith(string action) =>
-        Assert.Single(Statements, statement => Actions(statement).Contains(action));
+    private Dictionary<string, object> SessionsTableArn => GetAtt(_template.SessionsTableId(), "Arn");
+
+    private Dictionary<string, object> EndpointTableArn => GetAtt(_template.EndpointTableId(), "Arn");
+
+    /// <summary>The sparse index of open sessions: the only index either role may read, never the table by Scan or Query.</summary>
+    private Dictionary<string, object> OpenSessionsIndexArn => new()
+    {
+        ["Fn::Join"] = new object[] { "", new object[] { SessionsTableArn, "/index/" + Archiver.Sessions.SessionTable.ActiveByEndpoint.Name } },
+    };
+
+    private Dictionary<string, object> LogGroupArn(string constructId) => GetAtt(_template.FunctionResourceId(constructId, "AWS::Logs::LogGroup"), "Arn");
+
+    private static Dictionary<string, object> Allow(object actions, object resource) => new()
+    {
+        ["Action"] = actions,
+        ["Effect"] = "Allow",
+        ["Resource"] = resource,
+    };
 }

@@ -9,12 +9,12 @@ public sealed class ScheduleAndAsyncInvocationTests(DefaultStackFixture stack) :
     private const int FiveMinutesInSeconds = 300;
     private readonly Template _template = stack.Template;
 
-    private string FunctionId => _template.SingleLogicalId("AWS::Lambda::Function");
+    private string FunctionId => _template.FunctionResourceId(CentralStackNames.Planner);
 
-    private string QueueId => _template.SingleLogicalId("AWS::SQS::Queue");
+    private string QueueId => _template.DeadLetterQueueId();
 
     [Fact]
-    public void Rule_StartsTheArchiverEveryFiveMinutesByDefault()
+    public void Rule_StartsThePlannerEveryFiveMinutesByDefault()
     {
         _template.ResourceCountIs("AWS::Events::Rule", 1);
         _template.HasResourceProperties("AWS::Events::Rule", Match.ObjectLike(new Dictionary<string, object>
@@ -63,12 +63,11 @@ public sealed class ScheduleAndAsyncInvocationTests(DefaultStackFixture stack) :
     }
 
     [Fact]
-    public void DroppedEvents_GoToTheDeadLetterQueue()
+    public void DroppedEvents_GoToTheDeadLetterQueue_AndOnlyThePlannerIsInvokedAsynchronously()
     {
-        _template.HasResourceProperties("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object>
-        {
-            ["DeadLetterConfig"] = new Dictionary<string, object> { ["TargetArn"] = GetAtt(QueueId, "Arn") },
-        }));
+        Assert.Equivalent(new Dictionary<string, object> { ["TargetArn"] = GetAtt(QueueId, "Arn") },
+            _template.Properties(FunctionId)["DeadLetterConfig"], strict: true);
+        Assert.False(_template.Properties(_template.FunctionResourceId(CentralStackNames.Worker)).ContainsKey("DeadLetterConfig"));
     }
 
     [Fact]

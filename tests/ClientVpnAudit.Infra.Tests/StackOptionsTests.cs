@@ -21,6 +21,7 @@ public sealed class StackOptionsTests
         Assert.Null(options.MaxConcurrency);
         Assert.Empty(options.Targets);
         Assert.Null(options.MemberRoleName);
+        Assert.Equal(10, options.MaxWorkers);
     }
 
     [Theory]
@@ -37,6 +38,7 @@ public sealed class StackOptionsTests
             [ContextKeys.ActiveRefreshMinutes] = raw,
             [ContextKeys.MaxConcurrency] = raw,
             [ContextKeys.LogRetentionDays] = raw,
+            [ContextKeys.MaxWorkers] = raw,
         });
 
         Assert.Equal(7, options.Schedule.Minutes);
@@ -44,6 +46,7 @@ public sealed class StackOptionsTests
         Assert.Equal(7, options.ActiveRefreshMinutes);
         Assert.Equal(7, options.MaxConcurrency);
         Assert.Equal(7, options.LogRetentionDays);
+        Assert.Equal(7, options.MaxWorkers);
     }
 
     [Fact]
@@ -153,6 +156,28 @@ public sealed class StackOptionsTests
         var error = Assert.Throws<InvalidContextException>(() => Parse(new() { [key] = raw }));
 
         Assert.Equal($"Context '{key}' is \"{raw}\": expected {archiverRefusal.Expectation}", error.Message);
+    }
+
+    [Theory]
+    [InlineData("2", 2)]
+    [InlineData(1000.0, 1000)]
+    public void MaxWorkers_TakesWhatAnSqsEventSourceAllows(object raw, int expected) =>
+        Assert.Equal(expected, Parse(new() { [ContextKeys.MaxWorkers] = raw }).MaxWorkers);
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData(1001)]
+    [InlineData("0")]
+    [InlineData("ten")]
+    [InlineData(2.5)]
+    public void MaxWorkers_OutsideTwoToAThousand_IsRefusedInOneLine(object raw)
+    {
+        var error = Assert.Throws<InvalidContextException>(() => Parse(new() { [ContextKeys.MaxWorkers] = raw }));
+
+        Assert.Equal(
+            $"Context 'maxWorkers' is {(raw is string text ? $"\"{text}\"" : Convert.ToString(raw, System.Globalization.CultureInfo.InvariantCulture))}: "
+            + "expected a whole number from 2 to 1000",
+            error.Message);
     }
 
     [Fact]

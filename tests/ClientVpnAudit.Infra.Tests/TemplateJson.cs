@@ -20,6 +20,32 @@ internal static class TemplateJson
     /// <summary>The endpoint-state table's logical ID.</summary>
     public static string EndpointTableId(this Template template) => template.LogicalIdStartingWith("AWS::DynamoDB::Table", "EndpointState");
 
+    /// <summary>The logical ID of the planner's or the worker's resource of a type (CentralStackNames.Planner or .Worker).</summary>
+    public static string FunctionResourceId(this Template template, string constructId, string type = "AWS::Lambda::Function") =>
+        template.LogicalIdStartingWith(type, constructId);
+
+    /// <summary>The work queue's and its dead-letter queue's, and the planner's dead-letter queue's logical IDs.</summary>
+    public static string WorkQueueId(this Template template) => template.LogicalIdStartingWith("AWS::SQS::Queue", "WorkQueue");
+
+    public static string WorkDeadLetterQueueId(this Template template) => template.LogicalIdStartingWith("AWS::SQS::Queue", "WorkDeadLetters");
+
+    public static string DeadLetterQueueId(this Template template) => template.LogicalIdStartingWith("AWS::SQS::Queue", "DeadLetters");
+
+    /// <summary>Every statement of the identity policy of the planner's or the worker's role.</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, object>> RoleStatements(this Template template, string constructId)
+    {
+        var policyId = template.FunctionResourceId(constructId, "AWS::IAM::Policy");
+        var document = Child(template.Properties(policyId), "PolicyDocument");
+        return AsList(document["Statement"]).Select(statement => (IReadOnlyDictionary<string, object>)statement).ToList();
+    }
+
+    /// <summary>The environment variables of the planner's or the worker's function.</summary>
+    public static IReadOnlyDictionary<string, object> FunctionEnvironment(this Template template, string constructId)
+    {
+        var properties = template.Properties(template.FunctionResourceId(constructId));
+        return Child(Child(properties, "Environment"), "Variables");
+    }
+
     private static string LogicalIdStartingWith(this Template template, string type, string prefix) =>
         Assert.Single(template.FindResources(type).Keys, id => id.StartsWith(prefix, StringComparison.Ordinal));
 

@@ -14,6 +14,9 @@ public static class ContextKeys
     public const string ReservedConcurrency = "reservedConcurrency";
     public const string TerminationProtection = "terminationProtection";
 
+    /// <summary>Workers running at once: the work queue's event source mapping's MaximumConcurrency.</summary>
+    public const string MaxWorkers = "maxWorkers";
+
     /// <summary>Every account and region to archive, as ACCOUNT:REGION pairs (sets TARGETS).</summary>
     public const string Targets = "targets";
 
@@ -40,6 +43,6 @@ public static class ContextKeys
     public static readonly IReadOnlyList<string> Settings =
     [
         ScheduleMinutes, RetentionDays, EndpointIds, AlarmEmail, KmsKeyArn, LogRetentionDays, ActiveRefreshMinutes,
-        MaxConcurrency, ReservedConcurrency, TerminationProtection, Targets, MemberRoleName,
+        MaxConcurrency, ReservedConcurrency, TerminationProtection, Targets, MemberRoleName, MaxWorkers,
     ];
 }

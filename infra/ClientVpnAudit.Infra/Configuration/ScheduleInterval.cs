@@ -3,7 +3,7 @@ using Amazon.CDK;
 namespace ClientVpnAudit.Infra.Configuration;
 
 /// <summary>
-/// How often the archiver runs, and everything that follows from it: the staleness alarm's window and how long a
+/// How often the planner runs, and everything that follows from it: the staleness alarm's window and how long a
 /// scheduled event may wait. AWS Client VPN lists an ended connection for only 60 minutes, so the alarm must fire
 /// while a repaired archiver can still recover what ended after its last successful run.
 /// </summary>
@@ -35,7 +35,7 @@ public sealed record ScheduleInterval
     /// <summary>The alarms' period: the archiver's metrics are standard resolution.</summary>
     public static readonly TimeSpan AlarmPeriod = TimeSpan.FromMinutes(5);
 
-    /// <summary>The function's timeout: the longest a run takes from its listing to its report.</summary>
+    /// <summary>The planner's timeout: the longest a run takes from its listing to its report.</summary>
     public static readonly TimeSpan LongestRun = Constructs.ArchiverFunctionDefaults.Timeout;
 
     /// <summary>CloudWatch evaluates an alarm about a minute after a period closes.</summary>

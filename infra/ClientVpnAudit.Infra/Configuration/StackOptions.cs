@@ -30,8 +30,18 @@ public sealed partial record StackOptions
 
     public int? MaxConcurrency { get; init; }
 
-    /// <summary>Concurrent executions reserved for the archiver; null reserves none (the default).</summary>
+    /// <summary>Concurrent executions reserved for the planner; null reserves none (the default).</summary>
     public int? ReservedConcurrency { get; init; }
+
+    public const int DefaultMaxWorkers = 10;
+
+    /// <summary>The bounds Lambda accepts for an SQS event source's MaximumConcurrency.</summary>
+    public const int MinimumMaxWorkers = 2;
+
+    public const int MaximumMaxWorkers = 1000;
+
+    /// <summary>Workers (one endpoint each) running at once.</summary>
+    public int MaxWorkers { get; init; } = DefaultMaxWorkers;
 
     /// <summary>CloudFormation refuses to delete the stack while this is on (the default).</summary>
     public bool TerminationProtection { get; init; } = true;
@@ -70,6 +80,8 @@ public sealed partial record StackOptions
             value => ArchiverOptionsReader.ReadActiveRefreshMinutes(value), null),
         MaxConcurrency = ArchiverSetting<int?>(context, ContextKeys.MaxConcurrency, value => ArchiverOptionsReader.ReadMaxConcurrency(value), null),
         ReservedConcurrency = ContextValue.WholeNumber(ContextKeys.ReservedConcurrency, context(ContextKeys.ReservedConcurrency), 1, 1000),
+        MaxWorkers = ContextValue.WholeNumber(ContextKeys.MaxWorkers, context(ContextKeys.MaxWorkers), MinimumMaxWorkers, MaximumMaxWorkers)
+            ?? DefaultMaxWorkers,
         TerminationProtection = ContextValue.Flag(ContextKeys.TerminationProtection, context(ContextKeys.TerminationProtection)) ?? true,
         Targets = ArchiverSetting(context, ContextKeys.Targets, ArchiverOptionsReader.ReadTargets, []),
         MemberRoleName = ArchiverSetting<string?>(context, ContextKeys.MemberRoleName, value => ArchiverOptionsReader.ReadMemberRoleName(value), null),

@@ -15,9 +15,17 @@ namespace ClientVpnAudit.Infra.Constructs;
 
 public sealed class AlarmsProps
 {
-    public required IFunction Function { get; init; }
+    /// <summary>The scheduled function: its runs, metrics and freshness are the archive's health.</summary>
+    public required IFunction Planner { get; init; }
 
+    /// <summary>The queue-triggered function that archives one endpoint per message.</summary>
+    public required IFunction Worker { get; init; }
+
+    /// <summary>Where the planner's dropped scheduled events go.</summary>
     public required IQueue DeadLetterQueue { get; init; }
+
+    /// <summary>Where work that failed every receive goes.</summary>
+    public required IQueue WorkDeadLetterQueue { get; init; }
 
     /// <summary>The schedule's rule: its failed invocations are alarmed on.</summary>
     public required IRule ScheduleRule { get; init; }
@@ -58,6 +66,12 @@ public sealed class AlarmsConstruct : Construct
 
     public Alarm EndpointFreshnessAlarm { get; }
 
+    public Alarm WorkerErrorsAlarm { get; }
+
+    public Alarm WorkerThrottlesAlarm { get; }
+
+    public Alarm WorkDeadLetterAlarm { get; }
+
     public AlarmsConstruct(Construct scope, string id, AlarmsProps props) : base(scope, id)
     {
         // Not KMS-encrypted: CloudWatch cannot publish to a topic under the AWS-managed SNS key, and the messages
@@ -72,24 +86,15 @@ public sealed class AlarmsConstruct : Construct
             Topic.AddSubscription(new EmailSubscription(email));
         }
 
-        ErrorsAlarm = props.Function
-            .MetricErrors(new MetricOptions { Period = Period, Statistic = Stats.SUM })
-            .CreateAlarm(this, "Errors", new CreateAlarmOptions
-            {
-                AlarmDescription = "The archiver failed (threw or timed out) in two 5-minute periods in a row.",
-                Threshold = 1,
-                ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-                EvaluationPeriods = ErrorPeriods,
-                DatapointsToAlarm = ErrorPeriods,
-                TreatMissingData = TreatMissingData.NOT_BREACHING,
-            });
+        ErrorsAlarm = Errors(props.Planner, "Errors",
+            "The planner failed (threw or timed out) in two 5-minute periods in a row: a target's endpoints could not be listed or queued.");
 
         var schedule = props.Schedule;
-        StalenessAlarm = RunSucceeded(props.Function)
+        StalenessAlarm = RunSucceeded(props.Planner)
             .CreateAlarm(this, "NoSuccessfulRun", new CreateAlarmOptions
             {
                 AlarmDescription =
-                    $"No archiver run succeeded for {schedule.StalenessWindow.TotalMinutes:0} minutes (runs every {schedule.Minutes} "
+                    $"No planner run succeeded for {schedule.StalenessWindow.TotalMinutes:0} minutes (runs every {schedule.Minutes} "
                     + "minutes). AWS Client VPN forgets ended connections 60 minutes after their end: fix the archiver within "
                     + $"{schedule.RecoveryLead.TotalMinutes:0} minutes and the next successful run still recovers them.",
                 Threshold = 1,
@@ -113,33 +118,25 @@ public sealed class AlarmsConstruct : Construct
                 TreatMissingData = TreatMissingData.NOT_BREACHING,
             });
 
-        ThrottlesAlarm = props.Function
-            .MetricThrottles(new MetricOptions { Period = Period, Statistic = Stats.SUM })
-            .CreateAlarm(this, "Throttles", new CreateAlarmOptions
-            {
-                AlarmDescription = "An archiver run was throttled: the account's (or the reserved) concurrency is exhausted.",
-                Threshold = 1,
-                ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-                EvaluationPeriods = 1,
-                TreatMissingData = TreatMissingData.NOT_BREACHING,
-            });
+        ThrottlesAlarm = Throttles(props.Planner, "Throttles",
+            "A planner run was throttled: the account's (or the reserved) concurrency is exhausted.");
 
         FailedInvocationsAlarm = FailedInvocations(props.ScheduleRule)
             .CreateAlarm(this, "ScheduleFailedInvocations", new CreateAlarmOptions
             {
-                AlarmDescription = "EventBridge could not invoke the archiver (permissions, a deleted function, throttling).",
+                AlarmDescription = "EventBridge could not invoke the planner (permissions, a deleted function, throttling).",
                 Threshold = 1,
                 ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
                 EvaluationPeriods = 1,
                 TreatMissingData = TreatMissingData.NOT_BREACHING,
             });
 
-        EndpointFreshnessAlarm = ArchiverMetric(props.Function, ArchiverMetrics.OldestCompleteListingAgeMinutes, Stats.MAXIMUM)
+        EndpointFreshnessAlarm = ArchiverMetric(props.Planner, ArchiverMetrics.OldestCompleteListingAgeMinutes, Stats.MAXIMUM)
             .CreateAlarm(this, "EndpointNotListed", new CreateAlarmOptions
             {
                 AlarmDescription =
-                    $"An endpoint has not been listed completely for {EndpointFreshnessMinutes} minutes or more, while the runs "
-                    + "may still succeed for the others: see `cvpn-audit endpoints` (LastError) and the run summaries.",
+                    $"An endpoint has not been listed completely for {EndpointFreshnessMinutes} minutes or more, while the workers "
+                    + "may still succeed for the others: see `cvpn-audit endpoints` (LastError) and the workers' run summaries.",
                 Threshold = EndpointFreshnessMinutes,
                 ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
                 EvaluationPeriods = 1,
@@ -147,7 +144,32 @@ public sealed class AlarmsConstruct : Construct
                 TreatMissingData = TreatMissingData.NOT_BREACHING,
             });
 
-        var alarms = new[] { ErrorsAlarm, StalenessAlarm, DeadLetterAlarm, ThrottlesAlarm, FailedInvocationsAlarm, EndpointFreshnessAlarm };
+        WorkerErrorsAlarm = Errors(props.Worker, "WorkerErrors",
+            "Workers failed (threw or timed out) in two 5-minute periods in a row; an endpoint that merely fails is not an error "
+            + "(it is reported in the batch response and by the endpoint freshness alarm).");
+
+        WorkerThrottlesAlarm = Throttles(props.Worker, "WorkerThrottles",
+            "A worker was throttled: the account's concurrency is exhausted (maxWorkers bounds the workers themselves).");
+
+        // Messages visible, not messages sent: SQS counts only what is sent to a queue directly, never what a redrive
+        // policy moves there. It stays in ALARM until the messages are looked at and the queue purged.
+        WorkDeadLetterAlarm = props.WorkDeadLetterQueue
+            .MetricApproximateNumberOfMessagesVisible(new MetricOptions { Period = Period, Statistic = Stats.MAXIMUM })
+            .CreateAlarm(this, "WorkDeadLetters", new CreateAlarmOptions
+            {
+                AlarmDescription = $"A piece of work failed {WorkQueueConstruct.MaxReceiveCount} receives (an unreadable message, or one "
+                    + "naming a target this deployment does not archive): read it in the work dead-letter queue, then purge it.",
+                Threshold = 1,
+                ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                EvaluationPeriods = 1,
+                TreatMissingData = TreatMissingData.NOT_BREACHING,
+            });
+
+        var alarms = new[]
+        {
+            ErrorsAlarm, StalenessAlarm, DeadLetterAlarm, ThrottlesAlarm, FailedInvocationsAlarm, EndpointFreshnessAlarm,
+            WorkerErrorsAlarm, WorkerThrottlesAlarm, WorkDeadLetterAlarm,
+        };
         var notify = new SnsAction(Topic);
         foreach (var alarm in alarms)
         {
@@ -157,6 +179,29 @@ public sealed class AlarmsConstruct : Construct
 
         AllowAlarmsToPublish(alarms);
     }
+
+    private Alarm Errors(IFunction function, string id, string description) =>
+        function.MetricErrors(new MetricOptions { Period = Period, Statistic = Stats.SUM })
+            .CreateAlarm(this, id, new CreateAlarmOptions
+            {
+                AlarmDescription = description,
+                Threshold = 1,
+                ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                EvaluationPeriods = ErrorPeriods,
+                DatapointsToAlarm = ErrorPeriods,
+                TreatMissingData = TreatMissingData.NOT_BREACHING,
+            });
+
+    private Alarm Throttles(IFunction function, string id, string description) =>
+        function.MetricThrottles(new MetricOptions { Period = Period, Statistic = Stats.SUM })
+            .CreateAlarm(this, id, new CreateAlarmOptions
+            {
+                AlarmDescription = description,
+                Threshold = 1,
+                ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                EvaluationPeriods = 1,
+                TreatMissingData = TreatMissingData.NOT_BREACHING,
+            });
 
     /// <summary>
     /// The topic's resource policy. It replaces SNS's default policy, so it must let CloudWatch publish, and only

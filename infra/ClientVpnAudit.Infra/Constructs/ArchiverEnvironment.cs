@@ -6,9 +6,10 @@ using ClientVpnAudit.Infra.Configuration;
 namespace ClientVpnAudit.Infra.Constructs;
 
 /// <summary>
-/// The archiver's environment variables. Optional settings are set only when the context gives them, so the
-/// archiver's own defaults (defined once, in the archiver) apply otherwise. The archiver's own reader checks the
-/// result at synth time, so a value it would refuse at its first run stops the deployment instead.
+/// The environment variables of the archiver's functions: the settings both share, and each one's own. Optional
+/// settings are set only when the context gives them, so the archiver's own defaults (defined once, in the archiver)
+/// apply otherwise. The archiver's own reader checks the result at synth time, so a value it would refuse at its first
+/// run stops the deployment instead.
 /// </summary>
 public static class ArchiverEnvironment
 {
@@ -22,7 +23,17 @@ public static class ArchiverEnvironment
 
     public const string RuntimeLogFormatUnformatted = "Unformatted";
 
-    public static Dictionary<string, string> Build(string tableName, string endpointTableName, StackOptions options, int timeBudgetSeconds)
+    /// <summary>The planner's own variable: the queue it sends one message per endpoint to.</summary>
+    public static IReadOnlyDictionary<string, string> PlannerSettings(string workQueueUrl) =>
+        new Dictionary<string, string> { [ArchiverSettingNames.WorkQueueUrl] = workQueueUrl };
+
+    /// <summary>The worker's own variable: the schedule's interval, past which a piece of work is stale.</summary>
+    public static IReadOnlyDictionary<string, string> WorkerSettings(ScheduleInterval schedule) =>
+        new Dictionary<string, string> { [ArchiverSettingNames.PollIntervalMinutes] = Format(schedule.Minutes) };
+
+    /// <param name="ownSettings">What only this function needs (<see cref="PlannerSettings"/>, <see cref="WorkerSettings"/>).</param>
+    public static Dictionary<string, string> Build(string tableName, string endpointTableName, StackOptions options, int timeBudgetSeconds,
+        IReadOnlyDictionary<string, string>? ownSettings = null)
     {
         var environment = new Dictionary<string, string>
         {
@@ -53,6 +64,10 @@ public static class ArchiverEnvironment
         AddIfSet(environment, ArchiverSettingNames.RetentionDays, options.RetentionDays);
         AddIfSet(environment, ArchiverSettingNames.ActiveRefreshMinutes, options.ActiveRefreshMinutes);
         AddIfSet(environment, ArchiverSettingNames.MaxConcurrency, options.MaxConcurrency);
+        foreach (var (name, value) in ownSettings ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
 
         // Everything the context decided, checked now; the account is a CloudFormation reference until deploy.
         _ = ArchiverOptionsReader.Read(name => name == ArchiverSettingNames.AccountId ? null : environment.GetValueOrDefault(name));

@@ -16,18 +16,36 @@ public sealed class ArchiverFunctionProps
     /// <summary>The published archiver (an asset of the publish folder); tests pass a placeholder.</summary>
     public required Code Code { get; init; }
 
+    /// <summary>PlannerFunction.Handler or WorkerFunction.Handler.</summary>
+    public required string Handler { get; init; }
+
+    /// <summary>What the function does, for the function and its role.</summary>
+    public required string Description { get; init; }
+
+    public required ArchiverAccess Access { get; init; }
+
+    /// <summary>The variables only this function needs (see <see cref="ArchiverEnvironment"/>).</summary>
+    public required IReadOnlyDictionary<string, string> OwnSettings { get; init; }
+
     public required ITable Table { get; init; }
 
     public required ITable EndpointTable { get; init; }
 
     public required IKey? TableEncryptionKey { get; init; }
 
-    public required IQueue DeadLetterQueue { get; init; }
+    /// <summary>
+    /// For an asynchronously invoked function (the scheduled planner): where an event goes that failed every attempt or
+    /// waited too long. Null for the queue-triggered worker, which Lambda invokes synchronously.
+    /// </summary>
+    public IQueue? DeadLetterQueue { get; init; }
+
+    /// <summary>Concurrent executions reserved for the function; null reserves none.</summary>
+    public int? ReservedConcurrency { get; init; }
 
     public required StackOptions Options { get; init; }
 }
 
-/// <summary>The archiver Lambda function with its log group and role.</summary>
+/// <summary>One of the archiver's Lambda functions (planner or worker), with its log group and role.</summary>
 public sealed class ArchiverFunctionConstruct : Construct
 {
     /// <summary>The managed .NET 10 runtime; this CDK version predates Runtime.DOTNET_10.</summary>
@@ -54,29 +72,32 @@ public sealed class ArchiverFunctionConstruct : Construct
             LogGroup = LogGroup,
             Targets = props.Options.Targets,
             MemberRoleName = props.Options.MemberRoleName ?? ArchiverOptions.DefaultMemberRoleName,
+            Access = props.Access,
+            Description = props.Description,
         });
 
+        var asynchronous = props.DeadLetterQueue is not null;
         Function = new LambdaFunction(this, "Function", new FunctionProps
         {
-            Description = "Archives AWS Client VPN connections into the sessions table",
+            Description = props.Description,
             Runtime = DotNet10,
             Architecture = Architecture.ARM_64,
-            Handler = ClientVpnAudit.Archiver.Function.Handler,
+            Handler = props.Handler,
             Code = props.Code,
             MemorySize = ArchiverFunctionDefaults.MemorySizeMb,
             Timeout = ArchiverFunctionDefaults.ToDuration(ArchiverFunctionDefaults.Timeout),
             // No reservation unless asked for: Lambda refuses one that would leave the account below its unreserved
             // minimum (new accounts), and overlapping runs are safe: every write is conditional.
-            ReservedConcurrentExecutions = props.Options.ReservedConcurrency,
+            ReservedConcurrentExecutions = props.ReservedConcurrency,
             Role = role.Role,
             // Lambda's own lines (START, REPORT, errors) as JSON; the archiver's lines are JSON already and pass
             // through unchanged (see ArchiverEnvironment.RuntimeLogFormatVariable).
             LoggingFormat = LoggingFormat.JSON,
             LogGroup = LogGroup,
-            Environment = ArchiverEnvironment.Build(
-                props.Table.TableName, props.EndpointTable.TableName, props.Options, ArchiverFunctionDefaults.TimeBudgetSeconds),
-            RetryAttempts = ArchiverFunctionDefaults.AsyncRetryAttempts,
-            MaxEventAge = ArchiverFunctionDefaults.ToDuration(props.Options.Schedule.MaxEventAge),
+            Environment = ArchiverEnvironment.Build(props.Table.TableName, props.EndpointTable.TableName, props.Options,
+                ArchiverFunctionDefaults.TimeBudgetSeconds, props.OwnSettings),
+            RetryAttempts = asynchronous ? ArchiverFunctionDefaults.AsyncRetryAttempts : null,
+            MaxEventAge = asynchronous ? ArchiverFunctionDefaults.ToDuration(props.Options.Schedule.MaxEventAge) : null,
             DeadLetterQueue = props.DeadLetterQueue,
         });
     }

@@ -2,7 +2,7 @@ using Amazon.CDK;
 
 namespace ClientVpnAudit.Infra.Constructs;
 
-/// <summary>The function's sizing and invocation limits, in one place.</summary>
+/// <summary>The sizing and invocation limits of the planner and the worker, in one place.</summary>
 public static class ArchiverFunctionDefaults
 {
     /// <summary>

@@ -24,27 +24,19 @@ public sealed class ArchiverRoleProps
 
     /// <summary>The role the archiver assumes in a target of another account.</summary>
     public required string MemberRoleName { get; init; }
+
+    public required ArchiverAccess Access { get; init; }
+
+    /// <summary>Which function the role is for.</summary>
+    public required string Description { get; init; }
 }
 
 /// <summary>
-/// The archiver's execution role, limited to the calls it makes: no managed policies, no wildcard actions.
+/// The execution role of one of the archiver's functions, limited to the calls that function makes
+/// (<see cref="ArchiverAccess"/>): no managed policies, no wildcard actions.
 /// </summary>
 public sealed class ArchiverRoleConstruct : Construct
 {
-    /// <summary>The two EC2 reads; neither supports resource-level permissions, so they need Resource "*".</summary>
-    public static readonly IReadOnlyList<string> Ec2Actions =
-        ["ec2:DescribeClientVpnEndpoints", "ec2:DescribeClientVpnConnections"];
-
-    /// <summary>Read-before-write (BatchGetItem), the conditional upsert (UpdateItem), an endpoint's open sessions (Query).</summary>
-    public static readonly IReadOnlyList<string> TableActions =
-        ["dynamodb:BatchGetItem", "dynamodb:UpdateItem", "dynamodb:Query"];
-
-    /// <summary>The open sessions of every endpoint, to close those of deleted ones: a Scan of the sparse index only.</summary>
-    public const string OpenSessionsScanAction = "dynamodb:Scan";
-
-    /// <summary>Each attempt recorded (UpdateItem), the polled endpoints' freshness read back (BatchGetItem).</summary>
-    public static readonly IReadOnlyList<string> EndpointTableActions = ["dynamodb:BatchGetItem", "dynamodb:UpdateItem"];
-
     /// <summary>
     /// What CDK's read/write table grant gives on a customer-managed key, spelled out without wildcards
     /// (kms:ReEncrypt* and kms:GenerateDataKey* less the asymmetric key-pair calls DynamoDB never makes).
@@ -65,23 +57,14 @@ public sealed class ArchiverRoleConstruct : Construct
         Role = new Role(this, "Role", new RoleProps
         {
             AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
-            Description = "ClientVpnAudit archiver: reads Client VPN connections, writes the sessions table",
+            Description = props.Description,
         });
 
-        Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = Ec2Actions.ToArray(),
-            Resources = ["*"],
-        }));
-
-        // Table.Grant also covers "<table ARN>/index/*" because the table has indexes.
-        props.Table.Grant(Role, TableActions.ToArray());
-        props.EndpointTable.Grant(Role, EndpointTableActions.ToArray());
-        Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = [OpenSessionsScanAction],
-            Resources = [$"{props.Table.TableArn}/index/{SessionTable.ActiveByEndpoint.Name}"],
-        }));
+        var access = props.Access;
+        Allow(access.Ec2Actions, "*");
+        Allow(access.SessionTableActions, props.Table.TableArn);
+        Allow([access.OpenSessionsIndexAction], $"{props.Table.TableArn}/index/{SessionTable.ActiveByEndpoint.Name}");
+        Allow(access.EndpointTableActions, props.EndpointTable.TableArn);
 
         if (props.TableEncryptionKey is { } key)
         {
@@ -113,6 +96,9 @@ public sealed class ArchiverRoleConstruct : Construct
         // The log group already exists, so no logs:CreateLogGroup: just streams and events in this one group.
         props.LogGroup.GrantWrite(Role);
     }
+
+    private void Allow(IEnumerable<string> actions, string resource) =>
+        Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps { Actions = actions.ToArray(), Resources = [resource] }));
 
     /// <summary>The member role of an account, in the stack's partition.</summary>
     public static string MemberRoleArn(string accountId, string roleName) => $"arn:{Aws.PARTITION}:iam::{accountId}:role/{roleName}";

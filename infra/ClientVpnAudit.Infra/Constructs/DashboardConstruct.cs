@@ -9,17 +9,24 @@ namespace ClientVpnAudit.Infra.Constructs;
 
 public sealed class DashboardConstructProps
 {
-    public required IFunction Function { get; init; }
+    public required IFunction Planner { get; init; }
+
+    public required IFunction Worker { get; init; }
 
     public required IQueue DeadLetterQueue { get; init; }
+
+    public required IQueue WorkQueue { get; init; }
+
+    public required IQueue WorkDeadLetterQueue { get; init; }
 
     /// <summary>The run's time budget, drawn as a line on the duration graph.</summary>
     public required int TimeBudgetSeconds { get; init; }
 }
 
 /// <summary>
-/// One CloudWatch dashboard: are runs succeeding, what do they archive, how close do they come to the time budget,
-/// and are runs failing or being dropped. Every archiver metric is named by <see cref="ArchiverMetrics"/>.
+/// One CloudWatch dashboard: are the planner's runs succeeding, what do the workers archive, how close do they come to
+/// the time budget, how deep is the work queue, and is anything failing or being dropped. Every archiver metric is
+/// named by <see cref="ArchiverMetrics"/>; each function reports its own under its own name.
 /// </summary>
 public sealed class DashboardConstruct : Construct
 {
@@ -28,26 +35,36 @@ public sealed class DashboardConstruct : Construct
     public DashboardConstruct(Construct scope, string id, DashboardConstructProps props) : base(scope, id)
     {
         var period = AlarmsConstruct.Period;
-        Metric Archiver(string name, string statistic, string label) =>
-            AlarmsConstruct.ArchiverMetric(props.Function, name, statistic).With(new MetricOptions { Label = label });
+        MetricOptions Options(string label, string statistic = "Sum") => new() { Period = period, Statistic = statistic, Label = label };
+        Metric Planner(string name, string statistic, string label) =>
+            AlarmsConstruct.ArchiverMetric(props.Planner, name, statistic).With(new MetricOptions { Label = label });
+        Metric Worker(string name, string statistic, string label) =>
+            AlarmsConstruct.ArchiverMetric(props.Worker, name, statistic).With(new MetricOptions { Label = label });
 
         Dashboard = new Dashboard(this, "Dashboard", new DashboardProps { DefaultInterval = Duration.Hours(24) });
         Dashboard.AddWidgets(
             new GraphWidget(new GraphWidgetProps
             {
-                Title = "Runs",
-                Left = [Archiver(ArchiverMetrics.RunSucceeded, Stats.SUM, "succeeded"), Archiver(ArchiverMetrics.EndpointsFailed, Stats.SUM, "endpoints failed")],
-                Right = [Archiver(ArchiverMetrics.OldestCompleteListingAgeMinutes, Stats.MAXIMUM, "oldest complete listing (min)")],
+                Title = "Planner runs",
+                Left =
+                [
+                    Planner(ArchiverMetrics.RunSucceeded, Stats.SUM, "succeeded"),
+                    Planner(ArchiverMetrics.EndpointsQueued, Stats.SUM, "endpoints queued"),
+                    Worker(ArchiverMetrics.EndpointsFailed, Stats.SUM, "endpoints failed"),
+                    Worker(ArchiverMetrics.StaleWorkDropped, Stats.SUM, "stale work dropped"),
+                ],
+                Right = [Planner(ArchiverMetrics.OldestCompleteListingAgeMinutes, Stats.MAXIMUM, "oldest complete listing (min)")],
                 Width = 12,
             }),
             new GraphWidget(new GraphWidgetProps
             {
-                Title = "Sessions per run",
+                Title = "Sessions",
                 Left =
                 [
-                    Archiver(ArchiverMetrics.SessionsInserted, Stats.SUM, "inserted"),
-                    Archiver(ArchiverMetrics.SessionsUpdated, Stats.SUM, "updated"),
-                    Archiver(ArchiverMetrics.SessionsMarkedLost, Stats.SUM, "marked lost"),
+                    Worker(ArchiverMetrics.SessionsInserted, Stats.SUM, "inserted"),
+                    Worker(ArchiverMetrics.SessionsUpdated, Stats.SUM, "updated"),
+                    Worker(ArchiverMetrics.SessionsMarkedLost, Stats.SUM, "marked lost"),
+                    Planner(ArchiverMetrics.SessionsMarkedLost, Stats.SUM, "closed (endpoint gone)"),
                 ],
                 Width = 12,
             }));
@@ -55,24 +72,37 @@ public sealed class DashboardConstruct : Construct
             new GraphWidget(new GraphWidgetProps
             {
                 Title = "Run duration against the time budget (ms)",
-                Left = [Archiver(ArchiverMetrics.DurationMilliseconds, Stats.MAXIMUM, "longest run")],
+                Left =
+                [
+                    Worker(ArchiverMetrics.DurationMilliseconds, Stats.MAXIMUM, "longest worker"),
+                    Planner(ArchiverMetrics.DurationMilliseconds, Stats.MAXIMUM, "longest planner"),
+                ],
                 LeftAnnotations = [new HorizontalAnnotation { Value = props.TimeBudgetSeconds * 1000, Label = "time budget" }],
                 Width = 8,
             }),
             new GraphWidget(new GraphWidgetProps
             {
-                Title = "Errors and throttles",
+                Title = "Work queue",
                 Left =
                 [
-                    props.Function.MetricErrors(new MetricOptions { Period = period, Statistic = Stats.SUM, Label = "errors" }),
-                    props.Function.MetricThrottles(new MetricOptions { Period = period, Statistic = Stats.SUM, Label = "throttles" }),
+                    props.WorkQueue.MetricApproximateNumberOfMessagesVisible(Options("waiting", Stats.MAXIMUM)),
+                    props.WorkQueue.MetricApproximateNumberOfMessagesNotVisible(Options("in flight", Stats.MAXIMUM)),
+                    props.WorkDeadLetterQueue.MetricApproximateNumberOfMessagesVisible(Options("failed every receive", Stats.MAXIMUM)),
                 ],
+                Right = [props.WorkQueue.MetricApproximateAgeOfOldestMessage(Options("oldest waiting (s)", Stats.MAXIMUM))],
                 Width = 8,
             }),
             new GraphWidget(new GraphWidgetProps
             {
-                Title = "Dropped runs (dead-letter queue)",
-                Left = [props.DeadLetterQueue.MetricNumberOfMessagesSent(new MetricOptions { Period = period, Statistic = Stats.SUM, Label = "dropped" })],
+                Title = "Errors, throttles, dropped runs",
+                Left =
+                [
+                    props.Planner.MetricErrors(Options("planner errors")),
+                    props.Worker.MetricErrors(Options("worker errors")),
+                    props.Planner.MetricThrottles(Options("planner throttles")),
+                    props.Worker.MetricThrottles(Options("worker throttles")),
+                    props.DeadLetterQueue.MetricNumberOfMessagesSent(Options("dropped runs")),
+                ],
                 Width = 8,
             }));
     }

@@ -5,8 +5,9 @@ using Constructs;
 namespace ClientVpnAudit.Infra.Constructs;
 
 /// <summary>
-/// Where Lambda puts a scheduled event whose run failed every attempt or expired before it could run. A message here
-/// means a run was skipped; the next scheduled run does the same work, so it is a signal, not something to replay.
+/// An encrypted, TLS-only queue for what could not be handled: the planner's scheduled event whose run failed every
+/// attempt or expired before it could run, or a piece of work that failed every receive (<see cref="WorkQueueConstruct"/>).
+/// The next scheduled run does the same work again, so a message here is a signal, not something to replay.
 /// </summary>
 public sealed class DeadLetterQueueConstruct : Construct
 {

@@ -18,7 +18,7 @@ public sealed class MemberRoleProps
 
 /// <summary>
 /// The role a member account lends the central archiver: the two Client VPN reads and nothing else, assumable only by
-/// the central stack's archiver roles.
+/// the central stack's planner and worker roles.
 /// </summary>
 public sealed class MemberRoleConstruct : Construct
 {
@@ -56,7 +56,7 @@ public sealed class MemberRoleConstruct : Construct
                         // Neither read supports resource-level permissions, so they need Resource "*".
                         new PolicyStatement(new PolicyStatementProps
                         {
-                            Actions = ArchiverRoleConstruct.Ec2Actions.ToArray(),
+                            Actions = ArchiverAccess.AllEc2Actions.ToArray(),
                             Resources = ["*"],
                         }),
                     ],
@@ -65,7 +65,7 @@ public sealed class MemberRoleConstruct : Construct
         });
     }
 
-    /// <summary>arn:PARTITION:iam::CENTRAL:role/ClientVpnAudit-Archiver*, ...-Planner* and ...-Worker*.</summary>
+    /// <summary>arn:PARTITION:iam::CENTRAL:role/ClientVpnAudit-Planner* and ...-Worker*.</summary>
     public static string[] CentralRoleArnPatterns(string centralAccountId) =>
         CentralStackNames.RoleOwners
             .Select(owner => $"arn:{Aws.PARTITION}:iam::{centralAccountId}:role/{CentralStackNames.RoleNamePrefix(owner)}*")

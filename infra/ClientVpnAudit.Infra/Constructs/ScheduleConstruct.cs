@@ -25,7 +25,7 @@ public sealed class ScheduleConstruct : Construct
     {
         Rule = new Rule(this, "Rule", new RuleProps
         {
-            Description = $"Runs the ClientVpnAudit archiver every {props.Interval.Minutes} minute(s)",
+            Description = $"Runs the ClientVpnAudit planner every {props.Interval.Minutes} minute(s)",
             Schedule = Schedule.Rate(props.Interval.Duration),
         });
 
