@@ -53,7 +53,7 @@ public sealed class PlannerFunction
     {
         var scheduled = ReadEvent(input);
         var summary = await _pipeline.RunAsync(scheduled?.Id);
-        RunReport.Write(_log, summary, LambdaHost.FunctionName);
+        RunReport.Write(_log, summary, LambdaHost.FunctionName, ArchiverMetrics.Planner);
         if (!summary.Succeeded)
         {
             throw new ArchiverRunFailedException(summary);

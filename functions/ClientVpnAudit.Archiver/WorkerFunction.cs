@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.EC2;
+using Amazon.SQS;
 using ClientVpnAudit.Archiver.Configuration;
 using ClientVpnAudit.Archiver.Hosting;
 using ClientVpnAudit.Archiver.Pipeline;
@@ -21,34 +22,46 @@ public sealed class WorkerFunction
 
     private readonly WorkerPipeline _pipeline;
     private readonly JsonLog _log;
+    private readonly FailedWorkRetry? _retry;
 
-    /// <summary>Used by the Lambda runtime: options from the environment.</summary>
+    /// <summary>Used by the Lambda runtime: options from the environment; failed work retried through WORK_QUEUE_URL.</summary>
     public WorkerFunction()
         : this(ArchiverOptionsReader.FromEnvironment(), LambdaHost.Log())
     {
     }
 
     private WorkerFunction(ArchiverOptions options, JsonLog log)
-        : this(LambdaHost.TargetClients(options).Ec2, new AmazonDynamoDBClient(), options, log)
+        : this(LambdaHost.TargetClients(options).Ec2, new AmazonDynamoDBClient(), options, log, clock: null,
+            options.WorkQueueUrl is { } queueUrl ? new FailedWorkRetry(new AmazonSQSClient(), queueUrl, FailedWorkRetry.DefaultDelay) : null)
     {
     }
 
     /// <param name="ec2For">The EC2 client of each target.</param>
     /// <param name="clock">Times each listing and decides which work is stale; the system clock when null.</param>
-    public WorkerFunction(Func<Target, IAmazonEC2> ec2For, IAmazonDynamoDB dynamoDb, ArchiverOptions options, JsonLog log, TimeProvider? clock = null)
+    /// <param name="retry">Brings failed messages back soon; without it they come back after the queue's visibility timeout.</param>
+    public WorkerFunction(Func<Target, IAmazonEC2> ec2For, IAmazonDynamoDB dynamoDb, ArchiverOptions options, JsonLog log, TimeProvider? clock = null,
+        FailedWorkRetry? retry = null)
     {
         _pipeline = new WorkerPipeline(ec2For, dynamoDb, options, log, new PollContext { Clock = clock ?? TimeProvider.System });
         _log = log;
+        _retry = retry;
     }
 
     /// <returns>The partial batch response: <c>{"batchItemFailures":[{"itemIdentifier":"MESSAGE_ID"}]}</c>.</returns>
     /// <exception cref="InvalidDataException">The input is not an SQS event; the whole batch is delivered again.</exception>
     public async Task<Stream> HandleAsync(Stream input)
     {
-        var messages = await ReadMessagesAsync(input);
-        _log.Info("work received", ("messages", messages.Count));
-        var result = await _pipeline.RunAsync(messages);
-        RunReport.Write(_log, result.Summary, LambdaHost.FunctionName);
+        var records = await ReadRecordsAsync(input);
+        _log.Info("work received", ("messages", records.Count));
+        var result = await _pipeline.RunAsync(records.Select(record => new QueuedWork(record.MessageId!, record.Body)).ToArray());
+        RunReport.Write(_log, result.Summary, LambdaHost.FunctionName, ArchiverMetrics.Worker);
+        if (_retry is not null && result.FailedMessageIds.Count > 0)
+        {
+            var failed = records.Where(record => result.FailedMessageIds.Contains(record.MessageId!) && record.ReceiptHandle is not null)
+                .Select(record => new FailedDelivery(record.ReceiptHandle!, ReceiveCount(record)))
+                .ToArray();
+            await _retry.ScheduleAsync(failed, _log, CancellationToken.None);
+        }
 
         var response = new SqsBatchResponse
         {
@@ -60,7 +73,11 @@ public sealed class WorkerFunction
         return output;
     }
 
-    private static async Task<IReadOnlyList<QueuedWork>> ReadMessagesAsync(Stream input)
+    private static int ReceiveCount(SqsRecord record) =>
+        int.TryParse(record.Attributes?.GetValueOrDefault("ApproximateReceiveCount"), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var count) ? count : 1;
+
+    private static async Task<IReadOnlyList<SqsRecord>> ReadRecordsAsync(Stream input)
     {
         SqsEvent? sqsEvent;
         try
@@ -73,8 +90,9 @@ public sealed class WorkerFunction
         }
 
         var records = sqsEvent?.Records ?? throw new InvalidDataException("the worker's input is not an SQS event: it has no Records");
-        return records.Select((record, index) => new QueuedWork(
-            record.MessageId ?? throw new InvalidDataException($"the worker's input is not an SQS event: Records[{index}] has no messageId"),
-            record.Body)).ToArray();
+        var unnamed = records.Select((record, index) => (record, index)).FirstOrDefault(pair => pair.record.MessageId is null);
+        return unnamed.record is null
+            ? records
+            : throw new InvalidDataException($"the worker's input is not an SQS event: Records[{unnamed.index}] has no messageId");
     }
 }

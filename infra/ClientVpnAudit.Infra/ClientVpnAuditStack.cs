@@ -71,7 +71,7 @@ public sealed class ClientVpnAuditStack : Stack
             Handler = WorkerFunction.Handler,
             Description = "ClientVpnAudit worker: archives one Client VPN endpoint's connections into the sessions table",
             Access = ArchiverAccess.Worker,
-            OwnSettings = ArchiverEnvironment.WorkerSettings(options.Schedule),
+            OwnSettings = ArchiverEnvironment.WorkerSettings(options.Schedule, WorkQueue.Queue.QueueUrl),
             Table = Sessions.Table,
             EndpointTable = EndpointState.Table,
             TableEncryptionKey = tableKey,

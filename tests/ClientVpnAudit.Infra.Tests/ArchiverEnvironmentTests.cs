@@ -65,19 +65,19 @@ public sealed class ArchiverEnvironmentTests
         var planner = ArchiverEnvironment.Build("sessions", "endpoints", new StackOptions(), ArchiverFunctionDefaults.TimeBudgetSeconds,
             ArchiverEnvironment.PlannerSettings("https://sqs.eu-west-1.amazonaws.com/123456789012/work"));
         var worker = ArchiverEnvironment.Build("sessions", "endpoints", new StackOptions(), ArchiverFunctionDefaults.TimeBudgetSeconds,
-            ArchiverEnvironment.WorkerSettings(schedule));
+            ArchiverEnvironment.WorkerSettings(schedule, "https://sqs.eu-west-1.amazonaws.com/123456789012/work"));
 
         Assert.Equal("https://sqs.eu-west-1.amazonaws.com/123456789012/work", ArchiverOptionsReader.Read(AsDeployed(planner)).WorkQueueUrl);
         Assert.Equal(TimeSpan.FromMinutes(7), ArchiverOptionsReader.Read(AsDeployed(worker)).PollInterval);
         Assert.DoesNotContain(ArchiverSettingNames.PollIntervalMinutes, planner.Keys);
-        Assert.DoesNotContain(ArchiverSettingNames.WorkQueueUrl, worker.Keys);
+        Assert.Equal("https://sqs.eu-west-1.amazonaws.com/123456789012/work", ArchiverOptionsReader.Read(AsDeployed(worker)).WorkQueueUrl);
     }
 
     [Fact]
     public void EveryAllowedSchedule_IsAPollIntervalTheWorkerAccepts() =>
         Assert.All(ScheduleInterval.AllowedMinutes, minutes =>
             Assert.Equal(minutes, ArchiverOptionsReader.ReadPollIntervalMinutes(ArchiverEnvironment.WorkerSettings(
-                ScheduleInterval.FromMinutes(minutes))[ArchiverSettingNames.PollIntervalMinutes])));
+                ScheduleInterval.FromMinutes(minutes), "https://sqs.eu-west-1.amazonaws.com/123456789012/work")[ArchiverSettingNames.PollIntervalMinutes])));
 
     [Fact]
     public void TimeBudget_TheArchiverWouldRefuse_StopsTheSynth() =>

@@ -90,12 +90,13 @@ public sealed class FunctionsTests(DefaultStackFixture stack) : IClassFixture<De
     }
 
     [Fact]
-    public void Worker_GetsThePollInterval_TheSchedulesMinutes()
+    public void Worker_GetsThePollInterval_TheSchedulesMinutes_AndTheWorkQueueItRetriesOn()
     {
         var environment = _template.FunctionEnvironment(CentralStackNames.Worker);
 
-        Assert.Equal(SharedVariables.Append(ArchiverSettingNames.PollIntervalMinutes).Order(), environment.Keys.Order());
+        Assert.Equal(SharedVariables.Append(ArchiverSettingNames.PollIntervalMinutes).Append(ArchiverSettingNames.WorkQueueUrl).Order(), environment.Keys.Order());
         Assert.Equal("5", environment[ArchiverSettingNames.PollIntervalMinutes]);
+        Assert.Equivalent(Ref(_template.WorkQueueId()), environment[ArchiverSettingNames.WorkQueueUrl], strict: true);
         AssertShared(environment);
     }
 

@@ -34,7 +34,7 @@ public sealed class PermissionsTests(DefaultStackFixture stack) : IClassFixture<
             Allow("dynamodb:Query", OpenSessionsIndexArn),
             Allow("dynamodb:UpdateItem", EndpointTableArn),
             Allow(new[] { "logs:CreateLogStream", "logs:PutLogEvents" }, LogGroupArn(CentralStackNames.Worker)),
-            Allow(new[] { "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes" }, GetAtt(_template.WorkQueueId(), "Arn")),
+            Allow(new[] { "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility" }, GetAtt(_template.WorkQueueId(), "Arn")),
         }, _template.RoleStatements(CentralStackNames.Worker), strict: true);
     }
 

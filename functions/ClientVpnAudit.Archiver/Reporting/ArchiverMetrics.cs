@@ -37,4 +37,19 @@ public static class ArchiverMetrics
 
     /// <summary>Emitted only with an endpoint-state table: the freshness alarm fires on it.</summary>
     public const string OldestCompleteListingAgeMinutes = nameof(OldestCompleteListingAgeMinutes);
+
+    /// <summary>What the planner emits (each metric costs a month's fee per function, so each emits only its own).</summary>
+    public static readonly IReadOnlyList<string> Planner =
+    [
+        OldestCompleteListingAgeMinutes, RunSucceeded, EndpointsPolled, EndpointsQueued, SessionsMarkedLost,
+        DynamoDbRequests, ReadCapacityUnits, WriteCapacityUnits, DurationMilliseconds,
+    ];
+
+    /// <summary>What a worker emits.</summary>
+    public static readonly IReadOnlyList<string> Worker =
+    [
+        EndpointsPolled, EndpointsFailed, Pages, ConnectionsSeen, SessionsInserted, SessionsUpdated, SessionsUnchanged,
+        SessionsStale, SessionsMarkedLost, MalformedConnections, Warnings, StaleWorkDropped, DynamoDbRequests,
+        ReadCapacityUnits, WriteCapacityUnits, DurationMilliseconds,
+    ];
 }

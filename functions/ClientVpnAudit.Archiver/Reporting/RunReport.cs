@@ -9,7 +9,8 @@ namespace ClientVpnAudit.Archiver.Reporting;
 /// </summary>
 internal static class RunReport
 {
-    public static void Write(JsonLog log, RunSummary summary, string functionName)
+    /// <param name="emitted">The metrics this function emits (<see cref="ArchiverMetrics.Planner"/>, <see cref="ArchiverMetrics.Worker"/>).</param>
+    public static void Write(JsonLog log, RunSummary summary, string functionName, IReadOnlyList<string> emitted)
     {
         log.WriteRaw(writer =>
         {
@@ -21,7 +22,7 @@ internal static class RunReport
             JsonSerializer.Serialize(writer, summary, ArchiverJsonContext.Default.RunSummary);
             writer.WriteEndObject();
         });
-        log.WriteRaw(writer => WriteMetrics(writer, summary, functionName));
+        log.WriteRaw(writer => WriteMetrics(writer, Metrics(summary).Where(metric => emitted.Contains(metric.Name)).ToArray(), functionName));
     }
 
     private static IReadOnlyList<(string Name, double Value)> Metrics(RunSummary summary) =>
@@ -47,9 +48,8 @@ internal static class RunReport
         (ArchiverMetrics.DurationMilliseconds, summary.DurationMilliseconds),
     ];
 
-    private static void WriteMetrics(Utf8JsonWriter writer, RunSummary summary, string functionName)
+    private static void WriteMetrics(Utf8JsonWriter writer, IReadOnlyList<(string Name, double Value)> metrics, string functionName)
     {
-        var metrics = Metrics(summary);
         writer.WriteStartObject();
         writer.WriteStartObject("_aws");
         writer.WriteNumber("Timestamp", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());

@@ -14,8 +14,14 @@ internal sealed record SqsRecord
     [JsonPropertyName("messageId")]
     public string? MessageId { get; init; }
 
+    [JsonPropertyName("receiptHandle")]
+    public string? ReceiptHandle { get; init; }
+
     [JsonPropertyName("body")]
     public string? Body { get; init; }
+
+    [JsonPropertyName("attributes")]
+    public Dictionary<string, string>? Attributes { get; init; }
 }
 
 /// <summary>

@@ -131,7 +131,7 @@ public sealed class AlarmsConstruct : Construct
                 TreatMissingData = TreatMissingData.NOT_BREACHING,
             });
 
-        EndpointFreshnessAlarm = ArchiverMetric(props.Planner, ArchiverMetrics.OldestCompleteListingAgeMinutes, Stats.MAXIMUM)
+        EndpointFreshnessAlarm = ArchiverMetric(props.Planner, ArchiverMetrics.OldestCompleteListingAgeMinutes, Stats.MAXIMUM, ArchiverMetrics.Planner)
             .CreateAlarm(this, "EndpointNotListed", new CreateAlarmOptions
             {
                 AlarmDescription =
@@ -231,14 +231,15 @@ public sealed class AlarmsConstruct : Construct
         Period = Period,
     });
 
-    /// <summary>The archiver's own EMF metric: 1 per complete run, 0 per incomplete one.</summary>
-    public static Metric RunSucceeded(IFunction function) => ArchiverMetric(function, ArchiverMetrics.RunSucceeded, Stats.SUM);
+    /// <summary>The planner's own EMF metric: 1 per complete run, 0 per incomplete one.</summary>
+    public static Metric RunSucceeded(IFunction planner) => ArchiverMetric(planner, ArchiverMetrics.RunSucceeded, Stats.SUM, ArchiverMetrics.Planner);
 
     /// <summary>One of the archiver's EMF metrics (<see cref="ArchiverMetrics"/>), by the function's name.</summary>
-    public static Metric ArchiverMetric(IFunction function, string name, string statistic) => new(new MetricProps
+    /// <param name="emitted">What the function emits: a metric it does not emit would be a graph or an alarm without data.</param>
+    public static Metric ArchiverMetric(IFunction function, string name, string statistic, IReadOnlyList<string> emitted) => new(new MetricProps
     {
+        MetricName = emitted.Contains(name) ? name : throw new ArgumentException($"{function.Node.Id} does not emit {name}", nameof(name)),
         Namespace = ArchiverMetrics.Namespace,
-        MetricName = name,
         DimensionsMap = new Dictionary<string, string> { [ArchiverMetrics.FunctionNameDimension] = function.FunctionName },
         Statistic = statistic,
         Period = Period,

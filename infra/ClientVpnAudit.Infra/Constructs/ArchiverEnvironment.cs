@@ -27,9 +27,16 @@ public static class ArchiverEnvironment
     public static IReadOnlyDictionary<string, string> PlannerSettings(string workQueueUrl) =>
         new Dictionary<string, string> { [ArchiverSettingNames.WorkQueueUrl] = workQueueUrl };
 
-    /// <summary>The worker's own variable: the schedule's interval, past which a piece of work is stale.</summary>
-    public static IReadOnlyDictionary<string, string> WorkerSettings(ScheduleInterval schedule) =>
-        new Dictionary<string, string> { [ArchiverSettingNames.PollIntervalMinutes] = Format(schedule.Minutes) };
+    /// <summary>
+    /// The worker's own variables: the schedule's interval, past which a piece of work is stale, and the work queue, on
+    /// which it brings a failed message back soon (within that interval).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> WorkerSettings(ScheduleInterval schedule, string workQueueUrl) =>
+        new Dictionary<string, string>
+        {
+            [ArchiverSettingNames.PollIntervalMinutes] = Format(schedule.Minutes),
+            [ArchiverSettingNames.WorkQueueUrl] = workQueueUrl,
+        };
 
     /// <param name="ownSettings">What only this function needs (<see cref="PlannerSettings"/>, <see cref="WorkerSettings"/>).</param>
     public static Dictionary<string, string> Build(string tableName, string endpointTableName, StackOptions options, int timeBudgetSeconds,

@@ -37,9 +37,9 @@ public sealed class DashboardConstruct : Construct
         var period = AlarmsConstruct.Period;
         MetricOptions Options(string label, string statistic = "Sum") => new() { Period = period, Statistic = statistic, Label = label };
         Metric Planner(string name, string statistic, string label) =>
-            AlarmsConstruct.ArchiverMetric(props.Planner, name, statistic).With(new MetricOptions { Label = label });
+            AlarmsConstruct.ArchiverMetric(props.Planner, name, statistic, ArchiverMetrics.Planner).With(new MetricOptions { Label = label });
         Metric Worker(string name, string statistic, string label) =>
-            AlarmsConstruct.ArchiverMetric(props.Worker, name, statistic).With(new MetricOptions { Label = label });
+            AlarmsConstruct.ArchiverMetric(props.Worker, name, statistic, ArchiverMetrics.Worker).With(new MetricOptions { Label = label });
 
         Dashboard = new Dashboard(this, "Dashboard", new DashboardProps { DefaultInterval = Duration.Hours(24) });
         Dashboard.AddWidgets(

@@ -34,8 +34,12 @@ public sealed class WorkQueueConstruct : Construct
     /// <summary>What the planner does with the queue (SendMessageBatch is authorized as sqs:SendMessage).</summary>
     public static readonly IReadOnlyList<string> SendActions = ["sqs:SendMessage"];
 
-    /// <summary>What Lambda's event source mapping does with the queue, as the worker's role.</summary>
-    public static readonly IReadOnlyList<string> ConsumeActions = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"];
+    /// <summary>
+    /// What Lambda's event source mapping does with the queue, as the worker's role, and what the worker itself does:
+    /// ChangeMessageVisibility brings a failed message back within the poll interval (FailedWorkRetry).
+    /// </summary>
+    public static readonly IReadOnlyList<string> ConsumeActions =
+        ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"];
 
     public Queue Queue { get; }
 

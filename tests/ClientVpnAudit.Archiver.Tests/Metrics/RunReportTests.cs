@@ -31,10 +31,10 @@ public sealed class RunReportTests
         OldestCompleteListingAgeMinutes = oldestAge,
     };
 
-    private static JsonElement MetricsLine(RunSummary summary)
+    private static JsonElement MetricsLine(RunSummary summary, IReadOnlyList<string>? emitted = null)
     {
         var output = new StringWriter();
-        RunReport.Write(new JsonLog(output), summary, "archiver");
+        RunReport.Write(new JsonLog(output), summary, "archiver", emitted ?? ArchiverMetrics.Planner);
         return JsonDocument.Parse(output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[1]).RootElement;
     }
 
@@ -52,4 +52,29 @@ public sealed class RunReportTests
     [Fact]
     public void Metrics_WithoutAnEndpointTable_LeaveTheAgeOut() =>
         Assert.False(MetricsLine(Summary(null)).TryGetProperty(ArchiverMetrics.OldestCompleteListingAgeMinutes, out _));
+
+    [Theory]
+    [InlineData("planner")]
+    [InlineData("worker")]
+    public void Metrics_OfEachFunction_AreExactlyItsOwn_DeclaredAndValued(string function)
+    {
+        var emitted = function == "planner" ? ArchiverMetrics.Planner : ArchiverMetrics.Worker;
+
+        var line = MetricsLine(Summary(42.5), emitted);
+
+        var declared = line.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0].GetProperty("Metrics").EnumerateArray()
+            .Select(metric => metric.GetProperty("Name").GetString()).ToArray();
+        Assert.Equal(emitted.Order(), declared.Order());
+        Assert.All(emitted, name => Assert.True(line.TryGetProperty(name, out _), $"{name} has no value"));
+    }
+
+    [Fact]
+    public void Metrics_TheAlarmsWatch_AreThePlanners_AndTheSessionCountsTheWorkers()
+    {
+        Assert.Contains(ArchiverMetrics.RunSucceeded, ArchiverMetrics.Planner);
+        Assert.Contains(ArchiverMetrics.OldestCompleteListingAgeMinutes, ArchiverMetrics.Planner);
+        Assert.DoesNotContain(ArchiverMetrics.SessionsInserted, ArchiverMetrics.Planner);
+        Assert.DoesNotContain(ArchiverMetrics.RunSucceeded, ArchiverMetrics.Worker);
+        Assert.Contains(ArchiverMetrics.SessionsInserted, ArchiverMetrics.Worker);
+    }
 }

@@ -49,7 +49,7 @@ public sealed class SqsTransportTests(DynaliteFixture dynalite, MotoServer moto)
         Assert.Equal(7, (await world.Harness.ItemsAsync()).Count);
 
         world.Harness.Emulator.Faults.Clear();
-        var again = await world.ReceiveAfterVisibilityTimeoutAsync();
+        var again = await world.ReceiveRetriedAsync();
 
         var redelivered = Assert.Single(again.Received);
         Assert.Equal(failedId, redelivered.MessageId);
@@ -71,7 +71,7 @@ public sealed class SqsTransportTests(DynaliteFixture dynalite, MotoServer moto)
         var deliveries = (await world.Source.PollOnceAsync()).Failed.Count;
         for (var attempt = 0; attempt < MaxReceiveCount + 1; attempt++)
         {
-            deliveries += (await world.ReceiveAfterVisibilityTimeoutAsync()).Failed.Count;
+            deliveries += (await world.ReceiveRetriedAsync()).Failed.Count;
         }
 
         Assert.Equal(MaxReceiveCount, deliveries);

@@ -15,12 +15,17 @@ namespace ClientVpnAudit.Archiver.Tests.Queue;
 /// <summary>
 /// One test's deployment in miniature: the emulator, the tables, a work queue (moto_server) whose redrive policy moves a
 /// message to its dead-letter queue after <see cref="MaxReceiveCount"/> deliveries, the planner that fills it, and the
-/// event source that hands it to workers. Each target has its own EC2 client, as the emulator tells them apart.
+/// event source that hands it to workers, which bring a failed message back after <see cref="RetryDelay"/> times its
+/// deliveries, long before the queue's own visibility timeout. Each target has its own EC2 client, as the emulator tells
+/// them apart.
 /// </summary>
 internal sealed class SqsWorld : IAsyncDisposable
 {
     public const int MaxReceiveCount = 2;
-    public static readonly TimeSpan VisibilityTimeout = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>Much longer than any retry: a message that comes back within a test came back through the worker's retry.</summary>
+    public static readonly TimeSpan VisibilityTimeout = TimeSpan.FromSeconds(60);
     public static readonly Target Account = new("123456789012", "us-east-1");
 
     private readonly Func<ArchiverOptions, ArchiverOptions> _adjust;
@@ -34,7 +39,8 @@ internal sealed class SqsWorld : IAsyncDisposable
         QueueUrl = queueUrl;
         _adjust = adjust ?? (options => options with { Target = Account });
         Source = new SqsEventSource(sqs, queueUrl,
-            () => new WorkerFunction(Ec2For, harness.DynamoDb, harness.Options(_adjust), new JsonLog(harness.Log), harness.Clock));
+            () => new WorkerFunction(Ec2For, harness.DynamoDb, harness.Options(_adjust), new JsonLog(harness.Log), harness.Clock,
+                new FailedWorkRetry(sqs, queueUrl, RetryDelay)));
     }
 
     public ArchiverHarness Harness { get; }
@@ -96,11 +102,23 @@ internal sealed class SqsWorld : IAsyncDisposable
         return failed;
     }
 
-    /// <summary>Waits out the visibility timeout (real time: moto keeps it), then polls once.</summary>
-    public async Task<(IReadOnlyList<Message> Received, IReadOnlyList<string> Failed)> ReceiveAfterVisibilityTimeoutAsync()
+    /// <summary>
+    /// Polls until a failed message is back (real time: moto keeps its visibility) or the queue is empty (a receive moved
+    /// it to the dead-letter queue), for at most ten seconds.
+    /// </summary>
+    public async Task<(IReadOnlyList<Message> Received, IReadOnlyList<string> Failed)> ReceiveRetriedAsync()
     {
-        await Task.Delay(VisibilityTimeout + TimeSpan.FromMilliseconds(300));
-        return await Source.PollOnceAsync();
+        for (var attempt = 0; attempt < 40 && await Source.DepthAsync() > 0; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+            var poll = await Source.PollOnceAsync();
+            if (poll.Received.Count > 0)
+            {
+                return poll;
+            }
+        }
+
+        return ([], []);
     }
 
     /// <summary>The one emulator serves one target when the snapshot has one, each target to its own account and region otherwise.</summary>

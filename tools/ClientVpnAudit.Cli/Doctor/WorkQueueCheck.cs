@@ -15,8 +15,8 @@ internal static class WorkQueueCheck
     public const string DeadLetterSubject = "dead-letter queue";
 
     private const string DeadLetterFix =
-        "read them (aws sqs receive-message), fix the cause the worker's log gives for each endpoint, then move them back "
-        + "(aws sqs start-message-move-task --source-arn DEAD_LETTER_QUEUE_ARN; docs/operations.md, \"Runbook: when an alarm fires\")";
+        "read them (aws sqs receive-message), fix the cause the workers' log gives for each endpoint, then empty the queue "
+        + "(aws sqs purge-queue): the next runs queue every endpoint anew (docs/operations.md, \"Runbook: when an alarm fires\")";
 
     public static async Task<IReadOnlyList<CheckLine>> RunAsync(IAmazonSQS sqs, string queueUrl, CancellationToken cancellationToken)
     {
