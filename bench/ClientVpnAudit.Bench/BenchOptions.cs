@@ -1,5 +1,6 @@
 using ClientVpnAudit.Archiver.Configuration;
 using ClientVpnAudit.Bench.Aws;
+using ClientVpnAudit.Bench.FanOut;
 using ClientVpnAudit.Bench.Scenarios;
 
 namespace ClientVpnAudit.Bench;
@@ -30,15 +31,18 @@ internal sealed record BenchOptions(
 
     public int EffectiveMaxConcurrency => MaxConcurrency ?? ArchiverOptions.DefaultMaxConcurrency;
 
+    /// <summary>The fan-out scenario (see <see cref="FanOutOptions"/>).</summary>
+    public FanOutOptions FanOut { get; init; } = new(null, FanOutOptions.DefaultMaxWorkers, FanOutOptions.DefaultSqsLatency);
+
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var values = CommandLine.Pairs(args);
         var quick = values.ContainsKey("--quick");
-        var known = new[]
-        {
+        string[] known =
+        [
             "--quick", "--scenarios", "--naive-scenarios", "--output", "--ec2-latency-ms", "--dynamodb-latency-ms",
-            "--max-concurrency", "--keep-snapshots", "--time-budget-seconds",
-        };
+            "--max-concurrency", "--keep-snapshots", "--time-budget-seconds", .. FanOutOptions.Names,
+        ];
         foreach (var name in values.Keys.Where(name => !known.Contains(name)))
         {
             throw new ArgumentException($"unknown option {name}; known: {string.Join(", ", known)}");
@@ -55,7 +59,10 @@ internal sealed record BenchOptions(
             values.TryGetValue("--max-concurrency", out var concurrency) ? int.Parse(concurrency, System.Globalization.CultureInfo.InvariantCulture) : null,
             values.ContainsKey("--keep-snapshots"),
             quick,
-            (int)CommandLine.Double(values, "--time-budget-seconds", MeasuringTimeBudgetSeconds));
+            (int)CommandLine.Double(values, "--time-budget-seconds", MeasuringTimeBudgetSeconds))
+        {
+            FanOut = FanOutOptions.Parse(values, quick),
+        };
     }
 
     private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
