@@ -35,7 +35,7 @@ try
     var json = Path.Combine(results, options.OutputName + ".json");
     var markdown = Path.Combine(results, options.OutputName + ".md");
     JsonResultWriter.Write(json, scenarios, options, machine, fanOut);
-    MarkdownResultWriter.Write(markdown, scenarios, options, machine);
+    MarkdownResultWriter.Write(markdown, scenarios, options, machine, fanOut);
     Console.Error.WriteLine($"wrote {markdown} and {json}");
 
     var wrong = scenarios.Where(scenario => !scenario.Correct).Select(scenario => scenario.Spec.Name).ToList();

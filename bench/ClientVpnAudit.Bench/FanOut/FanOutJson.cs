@@ -16,6 +16,8 @@ internal static class FanOutJson
         ["max_workers"] = result.Options.MaxWorkers,
         ["sqs_latency_ms"] = result.Options.SqsLatency.TotalMilliseconds,
         ["scenario_seconds"] = Math.Round(result.ScenarioSeconds),
+        ["load_average_at_start"] = result.LoadAverageAtStart,
+        ["load_average_at_end"] = result.LoadAverageAtEnd,
         ["first"] = Poll(result.First, result),
         ["steady"] = Poll(result.Steady, result),
         ["monthly_cost_usd"] = new JsonObject

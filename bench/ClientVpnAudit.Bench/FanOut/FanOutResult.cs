@@ -42,6 +42,22 @@ internal sealed class FanOutResult(ScenarioSpec spec, FanOutOptions options, Lat
     public Verdict? FanOutVerdict { get; set; }
     public double ScenarioSeconds { get; set; }
 
+    /// <summary>The machine's 1-minute load average when the scenario started and ended (other work shares its cores).</summary>
+    public double LoadAverageAtStart { get; set; }
+    public double LoadAverageAtEnd { get; set; }
+
+    public static double LoadAverage()
+    {
+        try
+        {
+            return double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return double.NaN;
+        }
+    }
+
     public int Targets => FanOutListing.Targets.Count;
 
     /// <summary>The first poll, into empty tables.</summary>

@@ -36,7 +36,7 @@ internal sealed class FanOutRunner(BenchOptions options, string resultsFolder)
         var fanOut = options.FanOut;
         Progress($"fan-out {spec.Name}: {spec.Endpoints} endpoints over {FanOutListing.Targets.Count} targets, {spec.Connections:N0} connections per poll, "
             + $"polls 0-{Polls - 1}; single invocation (MAX_CONCURRENCY {options.EffectiveMaxConcurrency}) vs planner + workers (at most {fanOut.MaxWorkers} at once)");
-        var result = new FanOutResult(spec, fanOut, options.Latency, options.EffectiveMaxConcurrency);
+        var result = new FanOutResult(spec, fanOut, options.Latency, options.EffectiveMaxConcurrency) { LoadAverageAtStart = FanOutResult.LoadAverage() };
         var scratch = Path.Combine(resultsFolder, "tmp", "fan-out-" + spec.Name);
         Directory.CreateDirectory(scratch);
 
@@ -118,6 +118,7 @@ internal sealed class FanOutRunner(BenchOptions options, string resultsFolder)
         }
 
         result.ScenarioSeconds = clock.Elapsed.TotalSeconds;
+        result.LoadAverageAtEnd = FanOutResult.LoadAverage();
         Progress($"fan-out {spec.Name}: done in {result.ScenarioSeconds:0} s");
         return result;
     }
