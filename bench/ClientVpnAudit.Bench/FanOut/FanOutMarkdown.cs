@@ -94,32 +94,40 @@ internal static class FanOutMarkdown
     {
         var walls = steady.Workers.Select(r => r.WallSeconds).ToList();
         var peaks = steady.Workers.Select(r => r.PeakWorkingSetBytes / Figures.Mb).ToList();
-        Line(md, Invariant($"Per invocation, steady poll: planner {steady.Planner.WallSeconds:0.00} s, peak working set {steady.Planner.PeakWorkingSetBytes / Figures.Mb:0} MB. ")
+        var cpu = steady.Workers.Select(Figures.Cpu).ToList();
+        var scans = steady.Planner.DynamoDb.RequestsByOperation.GetValueOrDefault("Scan");
+        Line(md, Invariant($"Per invocation, steady poll: planner {steady.Planner.WallSeconds:0.00} s, peak working set {steady.Planner.PeakWorkingSetBytes / Figures.Mb:0} MB ")
+            + Invariant($"({scans} Scan pages of the ActiveByEndpoint index, {steady.Planner.DynamoDb.ReadUnits:N0} RRU: each target's planning scans the whole index, which holds every target's open sessions). ")
             + Invariant($"Workers ({steady.Workers.Count}): wall median {Figures.Median(walls):0.00} s, max {walls.Max():0.00} s; **peak working set median {Figures.Median(peaks):0} MB, max {peaks.Max():0} MB** ")
-            + Invariant($"(single invocation: {steady.Single.PeakWorkingSetBytes / Figures.Mb:0} MB). The workers ran from the first one's start to the last one's end in {steady.WorkersElapsedSeconds:0.00} s."));
+            + Invariant($"(single invocation: {steady.Single.PeakWorkingSetBytes / Figures.Mb:0} MB). The workers ran from the first one's start to the last one's end in {steady.WorkersElapsedSeconds:0.00} s. ")
+            + Invariant($"Their CPU: {Figures.Median(cpu):0.00} s median per worker, {cpu.Sum():0.0} s together, against {Figures.Cpu(steady.Single):0.0} s for the single invocation's every endpoint")
+            + (cpu.Sum() <= 1.5 * Figures.Cpu(steady.Single) ? "." : ": not established why; likely a fresh process running its hot paths before the JIT has optimised them "
+                + "(its warm-up lists three connections, where a worker environment reused poll after poll would be warm) and many processes waking and spinning on "
+                + "two shared cores. The measured worker times are thus far above what one worker with its own vCPU would take."));
     }
 
     private static void Cost(StringBuilder md, FanOutPoll steady, FanOutResult result)
     {
         Line(md, Invariant($"Monthly cost of the SQS and Lambda parts ({Pricing.PollsPerMonth:N0} polls at the steady poll; SQS ${Pricing.PerMillionSqsRequests:0.00} per million requests; ")
-            + Invariant($"Lambda arm64 at {Pricing.LambdaMemoryMb:N0} MB, both functions, billed for the wall time measured here):"));
+            + Invariant($"Lambda arm64 at {Pricing.LambdaMemoryMb:N0} MB, both functions), each invocation billed for its wall time as measured here, or as the latency model has it:"));
         Line(md);
-        Line(md, "| way | SQS requests per poll | SQS | Lambda requests | Lambda compute | total per month |");
-        Line(md, "|---|---:|---:|---:|---:|---:|");
-        CostRow(md, "single invocation", FanOutCost.SingleInvocation(steady.Single.WallSeconds));
-        CostRow(md, Invariant($"planner + {steady.Workers.Count} workers"), FanOutCost.Measured(steady));
+        Line(md, "| way | billed for | SQS requests per poll | SQS | Lambda requests | Lambda compute | total per month |");
+        Line(md, "|---|---|---:|---:|---:|---:|---:|");
+        var fanOut = Invariant($"planner + {steady.Workers.Count} workers");
+        CostRow(md, "single invocation", "measured wall", FanOutCost.SingleInvocation(steady.Single.WallSeconds));
+        CostRow(md, fanOut, "measured wall", FanOutCost.Measured(steady));
+        CostRow(md, "single invocation", "latency model", FanOutCost.SingleInvocation(FanOutModel.SingleSeconds(steady, result)));
+        CostRow(md, fanOut, "latency model", FanOutCost.Modelled(steady, result));
         Line(md);
-        var modelled = FanOutCost.Modelled(steady, result);
-        var singleModelled = FanOutCost.SingleInvocation(FanOutModel.SingleSeconds(steady, result));
         var workUnits = steady.Workers.Sum(r => r.DynamoDb.WriteUnits) + steady.Planner.DynamoDb.WriteUnits;
         Line(md, Invariant($"SQS per poll: {steady.SendBatches} SendMessageBatch + {steady.Workers.Count} ReceiveMessage + {steady.Workers.Count} DeleteMessageBatch (one worker invocation per message: an upper bound), ")
             + Invariant($"and all month {FanOutCost.SqsIdleRequestsPerMonth:N0} idle long polls (assumed: {Pricing.SqsIdleReceivesPerMinute:0} a minute, 5 pollers waiting 20 s each). ")
-            + Invariant($"Billed for the latency model's durations instead, the fan-out's Lambda compute would be ${modelled.LambdaComputeUsd:0.00} and the single invocation's ${singleModelled.LambdaComputeUsd:0.00} a month. ")
+            + "The measured rows bill the workers for the contention and JIT described above, so they are an upper bound; a real worker lies between its model and its measured time. "
             + Invariant($"DynamoDB is the same both ways ({steady.Single.DynamoDb.WriteUnits:N0} vs {workUnits:N0} WRU in this poll) and left out here."));
     }
 
-    private static void CostRow(StringBuilder md, string way, FanOutCost cost) =>
-        Line(md, Invariant($"| {way} | {cost.SqsRequestsPerPoll:N0} | ${cost.SqsUsd:0.00} | ${cost.LambdaRequestsUsd:0.00} | ${cost.LambdaComputeUsd:0.00} | **${cost.TotalUsd:0.00}** |"));
+    private static void CostRow(StringBuilder md, string way, string billedFor, FanOutCost cost) =>
+        Line(md, Invariant($"| {way} | {billedFor} | {cost.SqsRequestsPerPoll:N0} | ${cost.SqsUsd:0.00} | ${cost.LambdaRequestsUsd:0.00} | ${cost.LambdaComputeUsd:0.00} | **${cost.TotalUsd:0.00}** |"));
 
     private static void Verdict(StringBuilder md, string way, Verification.Verdict? verdict) =>
         Line(md, verdict is null ? $"- {way}: not checked"
