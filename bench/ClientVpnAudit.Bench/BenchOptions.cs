@@ -1,5 +1,6 @@
 using ClientVpnAudit.Archiver.Configuration;
 using ClientVpnAudit.Bench.Aws;
+using ClientVpnAudit.Bench.FanOut;
 using ClientVpnAudit.Bench.Scenarios;
 
 namespace ClientVpnAudit.Bench;
@@ -30,6 +31,9 @@ internal sealed record BenchOptions(
 
     public int EffectiveMaxConcurrency => MaxConcurrency ?? ArchiverOptions.DefaultMaxConcurrency;
 
+    /// <summary>The fan-out scenario (see <see cref="FanOutOptions"/>).</summary>
+    public FanOutOptions FanOut { get; init; } = new(null, FanOutOptions.DefaultMaxWorkers, FanOutOptions.DefaultSqsLatency);
+
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var values = CommandLine.Pairs(args);
@@ -39,9 +43,9 @@ internal sealed record BenchOptions(
             "--quick", "--scenarios", "--naive-scenarios", "--output", "--ec2-latency-ms", "--dynamodb-latency-ms",
             "--max-concurrency", "--keep-snapshots", "--time-budget-seconds",
         };
-        foreach (var name in values.Keys.Where(name => !known.Contains(name)))
+        foreach (var name in values.Keys.Where(name => !known.Contains(name) && !FanOutOptions.Names.Contains(name)))
         {
-            throw new ArgumentException($"unknown option {name}; known: {string.Join(", ", known)}");
+            throw new ArgumentException($"unknown option {name}; known: {string.Join(", ", known.Concat(FanOutOptions.Names))}");
         }
 
         var scenarios = values.TryGetValue("--scenarios", out var list) ? Split(list) : quick ? ["4x100"] : ["20x500", "50x2000"];
@@ -55,7 +59,10 @@ internal sealed record BenchOptions(
             values.TryGetValue("--max-concurrency", out var concurrency) ? int.Parse(concurrency, System.Globalization.CultureInfo.InvariantCulture) : null,
             values.ContainsKey("--keep-snapshots"),
             quick,
-            (int)CommandLine.Double(values, "--time-budget-seconds", MeasuringTimeBudgetSeconds));
+            (int)CommandLine.Double(values, "--time-budget-seconds", MeasuringTimeBudgetSeconds))
+        {
+            FanOut = FanOutOptions.Parse(values, quick),
+        };
     }
 
     private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

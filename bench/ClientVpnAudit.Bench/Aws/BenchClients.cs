@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using Amazon.DynamoDBv2;
 using Amazon.EC2;
 using Amazon.Runtime;
+using ClientVpnAudit.Archiver.Sessions;
 using ClientVpnAudit.Bench.Capacity;
 
 namespace ClientVpnAudit.Bench.Aws;
@@ -18,9 +20,12 @@ internal sealed class BenchClients : IDisposable
 
     private readonly SocketsHttpHandler _ec2Sockets = new();
     private readonly SocketsHttpHandler _dynamoDbSockets = new();
+    private readonly ConcurrentDictionary<Target, IAmazonEC2> _targetEc2 = new();
+    private readonly Uri _ec2Url;
 
     public BenchClients(Uri ec2Url, Uri dynamoDbUrl, Latency latency)
     {
+        _ec2Url = ec2Url;
         Ec2Latency = new LatencyHandler(latency.Ec2, _ec2Sockets);
         DynamoDbLatency = new LatencyHandler(latency.DynamoDb, _dynamoDbSockets);
         Capacity = new CapacityAccountingHandler(DynamoDbLatency);
@@ -40,6 +45,14 @@ internal sealed class BenchClients : IDisposable
 
     public IAmazonEC2 Ec2 { get; }
 
+    /// <summary>
+    /// The EC2 client of one target of a multi-target emulator (access key id = the account, signing region = the
+    /// region), through the same latency handler as <see cref="Ec2"/>.
+    /// </summary>
+    public IAmazonEC2 Ec2For(Target target) => _targetEc2.GetOrAdd(target, _ => new AmazonEC2Client(
+        new BasicAWSCredentials(target.AccountId, "test"),
+        new AmazonEC2Config { ServiceURL = _ec2Url.ToString(), AuthenticationRegion = target.Region, HttpClientFactory = new BenchHttpClientFactory(Ec2Latency) }));
+
     public IAmazonDynamoDB DynamoDb { get; }
 
     public LatencyHandler Ec2Latency { get; }
@@ -55,6 +68,11 @@ internal sealed class BenchClients : IDisposable
     public void Dispose()
     {
         Ec2.Dispose();
+        foreach (var client in _targetEc2.Values)
+        {
+            client.Dispose();
+        }
+
         DynamoDb.Dispose();
         Capacity.Dispose();
         DynamoDbLatency.Dispose();

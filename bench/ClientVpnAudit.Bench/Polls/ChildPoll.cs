@@ -7,12 +7,25 @@ namespace ClientVpnAudit.Bench.Polls;
 /// <summary>Runs one poll in a child process of this same executable and reads back its <see cref="PollResult"/>.</summary>
 internal static class ChildPoll
 {
-    public static async Task<PollResult> RunAsync(string poller, PollArguments arguments, CancellationToken cancellationToken)
+    public static Task<PollResult> RunAsync(string poller, PollArguments arguments, CancellationToken cancellationToken) =>
+        RunAsync(poller, arguments.ToArgs(), cancellationToken);
+
+    public static async Task<PollResult> RunAsync(string command, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        using var process = Start(command, arguments, redirectInput: false);
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        return await ResultAsync(command, process, stdout, stderr, cancellationToken);
+    }
+
+    /// <summary>Starts this executable with a hidden subcommand, its output (and optionally its input) redirected.</summary>
+    public static Process Start(string command, IEnumerable<string> arguments, bool redirectInput)
     {
         var start = new ProcessStartInfo
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = redirectInput,
             UseShellExecute = false,
         };
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which executable runs the bench");
@@ -22,15 +35,19 @@ internal static class ChildPoll
             start.ArgumentList.Add(Assembly.GetExecutingAssembly().Location);
         }
 
-        start.ArgumentList.Add(poller);
-        foreach (var argument in arguments.ToArgs())
+        start.ArgumentList.Add(command);
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {self}");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        return Process.Start(start) ?? throw new InvalidOperationException($"could not start {self}");
+    }
+
+    /// <summary>Waits for the child to exit and reads the <see cref="PollResult"/> it printed last.</summary>
+    public static async Task<PollResult> ResultAsync(string command, Process process, Task<string> stdout, Task<string> stderr,
+        CancellationToken cancellationToken)
+    {
         try
         {
             await process.WaitForExitAsync(cancellationToken);
@@ -46,11 +63,11 @@ internal static class ChildPoll
         var line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
         if (process.ExitCode != 0 || line is null)
         {
-            throw new InvalidOperationException($"{poller} exited with {process.ExitCode}: {Tail(errors)}");
+            throw new InvalidOperationException($"{command} exited with {process.ExitCode}: {Tail(errors)}");
         }
 
         var result = JsonSerializer.Deserialize<PollResult>(line, PollResult.Json)
-            ?? throw new InvalidOperationException($"{poller} printed no result");
+            ?? throw new InvalidOperationException($"{command} printed no result");
         return result.Succeeded || result.Error is not null ? result : result with { Error = Tail(errors) };
     }
 

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Amazon.EC2;
 using ClientVpnAudit.Archiver.Configuration;
 using ClientVpnAudit.Archiver.Pipeline;
 using ClientVpnAudit.Archiver.Reporting;
+using ClientVpnAudit.Archiver.Sessions;
 using ClientVpnAudit.Bench.Aws;
 using ClientVpnAudit.Bench.Naive;
 using ClientVpnAudit.LocalStore;
@@ -28,9 +30,20 @@ internal static class PollCommand
         if (arguments.WarmupEc2Url is { } warmupUrl)
         {
             using var warm = new BenchClients(warmupUrl, arguments.DynamoDbUrl, Latency.None);
-            await PollOnceAsync(poller, warm, arguments.WarmupTable!, arguments, PollContext.Live);
+            await PollOnceAsync(poller, warm, arguments.WarmupTable!, arguments with { Targets = [] }, PollContext.Live);
         }
 
+        var result = await MeasureAsync(arguments, (clients, context) => PollOnceAsync(poller, clients, arguments.Table, arguments, context));
+        Console.Out.WriteLine(JsonSerializer.Serialize(result with { Poller = poller }, PollResult.Json));
+        return 0;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="poll"/> once with fresh clients at the scenario's poll time and measures it: wall, CPU,
+    /// peak working set, allocations, requests and their cost.
+    /// </summary>
+    public static async Task<PollResult> MeasureAsync(PollArguments arguments, Func<BenchClients, PollContext, Task<PollResult>> poll)
+    {
         using var process = Process.GetCurrentProcess();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var cpuBefore = process.TotalProcessorTime;
@@ -39,14 +52,13 @@ internal static class PollCommand
         var context = arguments.PollTime is { } pollTime
             ? new PollContext { Clock = new FixedClock(pollTime) }
             : throw new ArgumentException("--poll-time is required: the scenario's poll runs at its own time");
-        var counts = await PollOnceAsync(poller, clients, arguments.Table, arguments, context);
+        var counts = await poll(clients, context);
         var wall = stopwatch.Elapsed.TotalSeconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         process.Refresh();
 
-        var result = counts with
+        return counts with
         {
-            Poller = poller,
             WallSeconds = wall,
             CpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds,
             PeakWorkingSetBytes = process.PeakWorkingSet64,
@@ -56,8 +68,6 @@ internal static class PollCommand
             DynamoDbLatencyMs = clients.DynamoDbLatency.MeanInjected.TotalMilliseconds,
             DynamoDb = clients.Capacity.Tally.Snapshot(),
         };
-        Console.Out.WriteLine(JsonSerializer.Serialize(result, PollResult.Json));
-        return 0;
     }
 
     private static async Task<PollResult> PollOnceAsync(string poller, BenchClients clients, string table, PollArguments arguments,
@@ -68,28 +78,33 @@ internal static class PollCommand
             var options = new ArchiverOptions
             {
                 TableName = table,
+                Targets = arguments.Targets,
                 MaxConcurrency = arguments.MaxConcurrency ?? ArchiverOptions.DefaultMaxConcurrency,
                 TimeBudget = TimeSpan.FromSeconds(arguments.TimeBudgetSeconds),
             };
-            var summary = await new ArchiverPipeline(clients.Ec2, clients.DynamoDb, options, new JsonLog(Console.Error), context).RunAsync();
-            return PollResult.Empty with
-            {
-                Succeeded = summary.Succeeded,
-                Error = summary.Succeeded ? null : summary.Error ?? string.Join("; ", summary.Failures.Select(f => $"{f.EndpointId}: {f.Reason}")),
-                Pages = summary.Pages,
-                ConnectionsSeen = summary.ConnectionsSeen,
-                Inserted = summary.SessionsInserted,
-                Updated = summary.SessionsUpdated,
-                Unchanged = summary.SessionsUnchanged,
-                Stale = summary.SessionsStale,
-                MarkedLost = summary.SessionsMarkedLost,
-                EndpointsFailed = summary.EndpointsFailed,
-            };
+            Func<Target, IAmazonEC2> ec2For = arguments.Targets.Count > 0 ? clients.Ec2For : _ => clients.Ec2;
+            var summary = await new ArchiverPipeline(ec2For, clients.DynamoDb, options, new JsonLog(Console.Error), context).RunAsync();
+            return Counts(summary);
         }
 
         var naive = await new NaivePoller(clients.Ec2, clients.DynamoDb, table).RunAsync(CancellationToken.None);
         return PollResult.Empty with { Succeeded = true, Pages = naive.Pages, ConnectionsSeen = naive.Writes, Updated = naive.Writes };
     }
+
+    /// <summary>What an archiver run reports, as the start of its <see cref="PollResult"/>.</summary>
+    public static PollResult Counts(RunSummary summary) => PollResult.Empty with
+    {
+        Succeeded = summary.Succeeded,
+        Error = summary.Succeeded ? null : summary.Error ?? string.Join("; ", summary.Failures.Select(f => $"{f.EndpointId}: {f.Reason}")),
+        Pages = summary.Pages,
+        ConnectionsSeen = summary.ConnectionsSeen,
+        Inserted = summary.SessionsInserted,
+        Updated = summary.SessionsUpdated,
+        Unchanged = summary.SessionsUnchanged,
+        Stale = summary.SessionsStale,
+        MarkedLost = summary.SessionsMarkedLost,
+        EndpointsFailed = summary.EndpointsFailed,
+    };
 }
 
 /// <summary>Where a child poll points its clients, and how; the scenario's poll time; and the warm-up world it polls first.</summary>
@@ -98,6 +113,9 @@ internal sealed record PollArguments(
     Uri? WarmupEc2Url, string? WarmupTable)
 {
     private const string PollTimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+
+    /// <summary>The targets of a multi-target poll (<c>--targets ACCOUNT:REGION,...</c>); empty polls the emulator's one target.</summary>
+    public IReadOnlyList<Target> Targets { get; init; } = [];
 
     public IEnumerable<string> ToArgs()
     {
@@ -116,6 +134,11 @@ internal sealed record PollArguments(
         if (PollTime is { } pollTime)
         {
             args = [.. args, "--poll-time", pollTime.UtcDateTime.ToString(PollTimeFormat, CultureInfo.InvariantCulture)];
+        }
+
+        if (Targets.Count > 0)
+        {
+            args = [.. args, "--targets", string.Join(',', Targets)];
         }
 
         if (WarmupEc2Url is not null && WarmupTable is not null)
@@ -140,8 +163,16 @@ internal sealed record PollArguments(
             (int)CommandLine.Double(values, "--time-budget-seconds", ArchiverOptions.DefaultTimeBudgetSeconds),
             values.TryGetValue("--poll-time", out var pollTime) ? ParsePollTime(pollTime) : null,
             values.TryGetValue("--warmup-ec2-url", out var warmup) ? new Uri(warmup) : null,
-            values.GetValueOrDefault("--warmup-table"));
+            values.GetValueOrDefault("--warmup-table"))
+        {
+            Targets = values.TryGetValue("--targets", out var targets) ? ParseTargets(targets) : [],
+        };
     }
+
+    private static Target[] ParseTargets(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split(':') is [var account, var region]
+            ? new Target(account, region)
+            : throw new ArgumentException($"--targets must be ACCOUNT:REGION,..., got '{text}'")).ToArray();
 
     private static DateTimeOffset ParsePollTime(string text) =>
         DateTimeOffset.TryParseExact(text, PollTimeFormat, CultureInfo.InvariantCulture,

@@ -20,6 +20,18 @@ internal static class Pricing
 
     /// <summary>Every 5 minutes for a 730-hour month (AWS's monthly convention).</summary>
     public const int PollsPerMonth = 730 * 12;
+
+    /// <summary>SQS standard queue, per million requests (each 64 KB chunk of a request is one; work messages are tiny).</summary>
+    public const double PerMillionSqsRequests = 0.40;
+
+    /// <summary>
+    /// An assumption: an idle SQS event source mapping with MaximumConcurrency set keeps 5 pollers long-polling for 20 s
+    /// (AWS Lambda guide, "Configuring scaling behavior for SQS event source mappings": five concurrent batches when
+    /// traffic is low; the scale-down to two is not available with maximum concurrency), so 15 ReceiveMessage a minute.
+    /// </summary>
+    public const double SqsIdleReceivesPerMinute = 5 * 60 / 20.0;
+
+    public const double MinutesPerMonth = 730 * 60;
 }
 
 /// <summary>A month of polls at the steady state's cost per poll.</summary>

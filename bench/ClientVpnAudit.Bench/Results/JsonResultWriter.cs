@@ -7,11 +7,13 @@ namespace ClientVpnAudit.Bench.Results;
 /// <summary>latest.json: per scenario the first and steady phase of each poller, the minimum, bounds, costs, targets, checks.</summary>
 internal static class JsonResultWriter
 {
-    public static void Write(string path, IReadOnlyList<ScenarioResult> results, BenchOptions options, Machine machine)
+    public static void Write(string path, IReadOnlyList<ScenarioResult> results, BenchOptions options, Machine machine,
+        FanOut.FanOutResult? fanOut = null)
     {
         var root = new JsonObject
         {
             ["scenarios"] = new JsonArray(results.Select(Scenario).ToArray()),
+            ["fan_out"] = FanOut.FanOutJson.Of(fanOut),
             ["run_seconds"] = Round(results.Sum(result => result.ScenarioSeconds), 0),
             ["settings"] = new JsonObject
             {

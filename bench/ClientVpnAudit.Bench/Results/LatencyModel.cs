@@ -1,3 +1,4 @@
+using ClientVpnAudit.Bench.Aws;
 using ClientVpnAudit.Bench.Polls;
 
 namespace ClientVpnAudit.Bench.Results;
@@ -27,12 +28,33 @@ internal static class LatencyModel
     public static double ArchiverSeconds(PollOutcome poll, ScenarioResult scenario)
     {
         var spec = scenario.Spec;
-        var ec2 = scenario.Latency.Ec2.TotalSeconds;
-        var dynamoDb = scenario.Latency.DynamoDb.TotalSeconds;
         var pages = scenario.PagesPerEndpoint;
-        var connectionsPerPage = (double)spec.ConnectionsPerEndpoint / pages;
-        var writesPerPage = (double)poll.Result.DynamoDb.WriteRequests / spec.Endpoints / pages;
-        var queriesPerEndpoint = (double)poll.Result.DynamoDb.RequestsByOperation.GetValueOrDefault("Query") / spec.Endpoints;
+        var endpoint = EndpointSeconds(
+            pages,
+            (double)spec.ConnectionsPerEndpoint / pages,
+            (double)poll.Result.DynamoDb.WriteRequests / spec.Endpoints / pages,
+            (double)poll.Result.DynamoDb.RequestsByOperation.GetValueOrDefault("Query") / spec.Endpoints,
+            scenario.Latency);
+        return SingleInvocationSeconds(scenario.EndpointListingPages, spec.Endpoints, scenario.MaxConcurrency, endpoint,
+            poll.Result.DynamoDb.RequestsByOperation.GetValueOrDefault("Scan"), scenario.Latency);
+    }
+
+    /// <summary>
+    /// One invocation: the endpoint listing pages (of every target, one after another), then ceil(E / concurrency)
+    /// rounds of the endpoint chain, then the Scan pages that find the sessions of gone endpoints.
+    /// </summary>
+    public static double SingleInvocationSeconds(int listingPages, int endpoints, int concurrency, double endpointSeconds, int scanPages,
+        Latency latency) =>
+        listingPages * latency.Ec2.TotalSeconds + Math.Ceiling((double)endpoints / concurrency) * endpointSeconds + scanPages * latency.DynamoDb.TotalSeconds;
+
+    /// <summary>
+    /// One endpoint's chain: its pages, each requested as the one before arrives and processed by its BatchGetItems one
+    /// after another and its writes <see cref="WritesInFlightPerEndpoint"/> at a time, then its ActiveByEndpoint queries.
+    /// </summary>
+    public static double EndpointSeconds(int pages, double connectionsPerPage, double writesPerPage, double queries, Latency latency)
+    {
+        var ec2 = latency.Ec2.TotalSeconds;
+        var dynamoDb = latency.DynamoDb.TotalSeconds;
         var pageWork = (Math.Ceiling(connectionsPerPage / BatchGetKeys) + Math.Ceiling(writesPerPage / WritesInFlightPerEndpoint)) * dynamoDb;
 
         double arrived = ec2, finished = 0;
@@ -42,10 +64,7 @@ internal static class LatencyModel
             arrived += ec2;
         }
 
-        var endpoint = finished + queriesPerEndpoint * dynamoDb;
-        var rounds = Math.Ceiling((double)spec.Endpoints / scenario.MaxConcurrency);
-        var scanPages = poll.Result.DynamoDb.RequestsByOperation.GetValueOrDefault("Scan");
-        return scenario.EndpointListingPages * ec2 + rounds * endpoint + scanPages * dynamoDb;
+        return finished + queries * dynamoDb;
     }
 
     public static double Seconds(PollOutcome poll, ScenarioResult scenario) =>

@@ -8,7 +8,8 @@ namespace ClientVpnAudit.Bench.Results;
 /// <summary>latest.md: the tables a person reads, the targets, the checks, and how each number was obtained.</summary>
 internal static class MarkdownResultWriter
 {
-    public static void Write(string path, IReadOnlyList<ScenarioResult> results, BenchOptions options, Machine machine)
+    public static void Write(string path, IReadOnlyList<ScenarioResult> results, BenchOptions options, Machine machine,
+        FanOut.FanOutResult? fanOut = null)
     {
         var md = new StringBuilder();
         Line(md, "# Benchmark: one poll's time, DynamoDB cost and memory");
@@ -41,11 +42,13 @@ internal static class MarkdownResultWriter
             Line(md, Invariant($"| {result.Spec.Name} | *necessary minimum* | steady | | | | | {result.MinimumWritesSteady:N0} | {result.MinimumSteady:N0} | | | | |"));
         }
 
+        FanOut.FanOutMarkdown.Summary(md, fanOut);
         foreach (var result in results)
         {
             Scenario(md, result);
         }
 
+        FanOut.FanOutMarkdown.Section(md, fanOut);
         Method(md);
         File.WriteAllText(path, md.ToString());
     }

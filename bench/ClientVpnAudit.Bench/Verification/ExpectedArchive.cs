@@ -46,44 +46,25 @@ internal sealed class ExpectedArchive(WriteRule rule, TimeSpan activeRefresh)
     public IReadOnlyDictionary<string, JsonObject> Items => _items;
 
     /// <summary>Applies one poll: the snapshot it lists, taken at <paramref name="pollTime"/> (the poll's clock).</summary>
-    public RequiredWrites Apply(Snapshot snapshot, DateTimeOffset pollTime)
+    public RequiredWrites Apply(Snapshot snapshot, DateTimeOffset pollTime) => Apply(SnapshotPoll.Of(snapshot), pollTime);
+
+    /// <summary>Applies one poll of every target; a target that names no account or region is the archiver's default.</summary>
+    public RequiredWrites Apply(SnapshotPoll poll, DateTimeOffset pollTime)
     {
         var writes = new RequiredWrites();
         var listedByEndpoint = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var connection in snapshot.Connections)
+        foreach (var snapshot in poll.Targets)
         {
-            if (!listedByEndpoint.TryGetValue(connection.ClientVpnEndpointId, out var listed))
+            var target = new Target(snapshot.AccountId ?? Target.Local.AccountId, snapshot.Region ?? Target.Local.Region);
+            foreach (var connection in snapshot.Connections)
             {
-                listedByEndpoint[connection.ClientVpnEndpointId] = listed = new HashSet<string>(StringComparer.Ordinal);
-            }
-
-            listed.Add(connection.ConnectionId!);
-            var observedAt = ExpectedItem.Iso(connection.Timestamp)!;
-            var stored = _items.GetValueOrDefault(connection.ConnectionId!);
-            var observed = ExpectedItem.From(connection, stored is null ? observedAt : ExpectedItem.Text(stored, SessionAttributes.FirstObservedAt));
-            if (stored is null)
-            {
-                Write(writes, stored, observed, WriteKind.Insert);
-            }
-            else if (rule == WriteRule.EveryPoll)
-            {
-                Write(writes, stored, observed, WriteKind.Update);
-            }
-            else if (MustWrite(stored, observed))
-            {
-                var storedAt = ExpectedItem.Text(stored, SessionAttributes.LastObservedAt);
-                if (string.CompareOrdinal(storedAt, observedAt) > 0)
-                {
-                    observed[SessionAttributes.LastObservedAt] = new JsonObject { ["S"] = storedAt };
-                }
-
-                Write(writes, stored, observed, WriteKind.Update);
+                Observe(writes, listedByEndpoint, connection, target);
             }
         }
 
         if (rule == WriteRule.Archiver)
         {
-            var polled = snapshot.Endpoints
+            var polled = poll.Targets.SelectMany(snapshot => snapshot.Endpoints)
                 .Where(endpoint => EndpointStatus(endpoint) != DeletedEndpoint)
                 .Select(endpoint => endpoint.ClientVpnEndpointId)
                 .ToHashSet(StringComparer.Ordinal);
@@ -91,6 +72,37 @@ internal sealed class ExpectedArchive(WriteRule rule, TimeSpan activeRefresh)
         }
 
         return writes;
+    }
+
+    private void Observe(RequiredWrites writes, Dictionary<string, HashSet<string>> listedByEndpoint, SnapshotConnection connection, Target target)
+    {
+        if (!listedByEndpoint.TryGetValue(connection.ClientVpnEndpointId, out var listed))
+        {
+            listedByEndpoint[connection.ClientVpnEndpointId] = listed = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        listed.Add(connection.ConnectionId!);
+        var observedAt = ExpectedItem.Iso(connection.Timestamp)!;
+        var stored = _items.GetValueOrDefault(connection.ConnectionId!);
+        var observed = ExpectedItem.From(connection, stored is null ? observedAt : ExpectedItem.Text(stored, SessionAttributes.FirstObservedAt), target);
+        if (stored is null)
+        {
+            Write(writes, stored, observed, WriteKind.Insert);
+        }
+        else if (rule == WriteRule.EveryPoll)
+        {
+            Write(writes, stored, observed, WriteKind.Update);
+        }
+        else if (MustWrite(stored, observed))
+        {
+            var storedAt = ExpectedItem.Text(stored, SessionAttributes.LastObservedAt);
+            if (string.CompareOrdinal(storedAt, observedAt) > 0)
+            {
+                observed[SessionAttributes.LastObservedAt] = new JsonObject { ["S"] = storedAt };
+            }
+
+            Write(writes, stored, observed, WriteKind.Update);
+        }
     }
 
     private bool MustWrite(JsonObject stored, JsonObject observed)

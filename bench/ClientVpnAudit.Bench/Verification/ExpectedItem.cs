@@ -16,7 +16,7 @@ internal static class ExpectedItem
 {
     public const string Terminated = "terminated";
 
-    public static JsonObject From(SnapshotConnection connection, string firstObservedAt)
+    public static JsonObject From(SnapshotConnection connection, string firstObservedAt, Target target)
     {
         var ended = connection.StatusCode == Terminated;
         var endTime = Iso(connection.ConnectionEndTime);
@@ -24,9 +24,8 @@ internal static class ExpectedItem
         {
             [SessionAttributes.ConnectionId] = S(connection.ConnectionId!),
             [SessionAttributes.ClientVpnEndpointId] = S(connection.ClientVpnEndpointId),
-            // The bench polls one local target, the archiver's default.
-            [SessionAttributes.AccountId] = S(Target.Local.AccountId),
-            [SessionAttributes.Region] = S(Target.Local.Region),
+            [SessionAttributes.AccountId] = S(target.AccountId),
+            [SessionAttributes.Region] = S(target.Region),
             [SessionAttributes.Status] = S(connection.StatusCode!),
             [SessionAttributes.ConnectionEstablishedTime] = S(Iso(connection.ConnectionEstablishedTime)!),
             [SessionAttributes.IngressBytes] = N(connection.IngressBytes!),
