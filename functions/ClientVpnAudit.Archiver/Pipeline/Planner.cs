@@ -88,14 +88,12 @@ internal sealed class Planner(IAmazonEC2 ec2, ArchiverOptions options, PollConte
     {
         var (store, budget) = (shared.Store, shared.Budget);
         var polledIds = polled.ToHashSet(StringComparer.Ordinal);
-        var unpolled = (await store.NotEndedEverywhereAsync(budget.Token))
+        var unpolled = (await shared.OpenSessions.NotEndedAsync())
             .Where(session => !polledIds.Contains(session.EndpointId))
             .ToList();
 
-        // The index holds every target's open sessions: only this run's account and region may be closed.
-        var ours = await store.EndpointsOfTargetAsync(
-            unpolled.GroupBy(session => session.EndpointId).ToDictionary(group => group.Key, group => group.First().ConnectionId),
-            options.Target, budget.Token);
+        // The index holds every target's open sessions: only this target's may be closed.
+        var ours = await shared.OpenSessions.EndpointsOfTargetAsync(unpolled, options.Target);
         var orphans = unpolled.Where(session => ours.Contains(session.EndpointId)).ToList();
         foreach (var endpointId in ours)
         {

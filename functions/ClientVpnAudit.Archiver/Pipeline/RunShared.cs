@@ -10,6 +10,9 @@ internal sealed record RunShared(RunBudget Budget, DynamoDbUsage Usage, RunTally
 {
     public System.Collections.Concurrent.ConcurrentBag<EndpointFailure> Failures { get; } = [];
 
+    /// <summary>Read once per run by the first planner that closes gone endpoints.</summary>
+    public OpenSessions OpenSessions { get; } = new(Store, Budget.Token);
+
     public static RunShared Create(IAmazonDynamoDB dynamoDb, ArchiverOptions options, RunBudget budget)
     {
         var usage = new DynamoDbUsage();

@@ -70,24 +70,22 @@ internal sealed class SessionStore(IAmazonDynamoDB dynamoDb, string tableName, D
     }
 
     /// <summary>
-    /// Which of these endpoints belong to <paramref name="target"/>, read from one session of each (a record that
-    /// predates AccountId and Region belongs to the deployment's own, single target; one not read back waits a run).
+    /// Where each of these endpoints lives, read from one session of each: its AccountId and Region, null for a record
+    /// that predates them. An endpoint whose session is not read back is left out.
     /// </summary>
     /// <param name="oneSessionPerEndpoint">Endpoint id to the ConnectionId of one of its sessions.</param>
-    public async Task<IReadOnlySet<string>> EndpointsOfTargetAsync(IReadOnlyDictionary<string, string> oneSessionPerEndpoint, Target target,
-        CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, (string? AccountId, string? Region)>> EndpointPlacesAsync(
+        IReadOnlyDictionary<string, string> oneSessionPerEndpoint, CancellationToken cancellationToken)
     {
         if (oneSessionPerEndpoint.Count == 0)
         {
-            return new HashSet<string>(StringComparer.Ordinal);
+            return new Dictionary<string, (string?, string?)>(StringComparer.Ordinal);
         }
 
         var stored = await ReadAsync(oneSessionPerEndpoint.Values, cancellationToken);
         return oneSessionPerEndpoint
-            .Where(pair => stored.GetValueOrDefault(pair.Value) is { } session
-                && (session.AccountId ?? target.AccountId) == target.AccountId && (session.Region ?? target.Region) == target.Region)
-            .Select(pair => pair.Key)
-            .ToHashSet(StringComparer.Ordinal);
+            .Where(pair => stored.ContainsKey(pair.Value))
+            .ToDictionary(pair => pair.Key, pair => (stored[pair.Value].AccountId, stored[pair.Value].Region), StringComparer.Ordinal);
     }
 
     /// <summary>Marks a session ended (inferred). Returns false when the item shows it is no longer a lost session.</summary>

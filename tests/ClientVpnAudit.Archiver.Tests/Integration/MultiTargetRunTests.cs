@@ -42,4 +42,34 @@ public sealed class MultiTargetRunTests(DynaliteFixture dynalite) : IClassFixtur
             client.Dispose();
         }
     }
+
+    [Fact]
+    public async Task Run_OverSeveralTargets_ScansTheIndexOfOpenSessionsOnce_NotOncePerTarget()
+    {
+        var first = SnapshotLoader.LoadPoll(Sample);
+        var second = SnapshotLoader.LoadPoll(Path.Combine(RepositoryPaths.Events, "multi-target", "2026-03-02T0905Z.json"));
+        var interceptor = new DynamoDbInterceptor();
+        await using var harness = await ArchiverHarness.StartAsync(dynalite, first.Targets[0], interceptor);
+        var targets = first.Targets.Select(target => new Target(target.AccountId!, target.Region!)).ToArray();
+        var clients = targets.ToDictionary(target => target, target => AwsClients.Ec2(harness.Emulator.Url, target));
+        ArchiverPipeline Pipeline() => new(target => clients[target], harness.DynamoDb, harness.Options(options => options with { Targets = targets }),
+            JsonLog.Discard, new PollContext { Clock = harness.Clock });
+        harness.Emulator.Serve(first);
+        harness.Clock.SetUtcNow(first.CapturedAt!.Value);
+        await Pipeline().RunAsync();
+        harness.Emulator.Serve(second);
+        harness.Clock.SetUtcNow(second.CapturedAt!.Value);
+        var before = interceptor.Requests.Count;
+
+        var summary = await Pipeline().RunAsync();
+
+        Assert.True(summary.Succeeded, summary.Error);
+        var requests = interceptor.Requests.Skip(before).ToList();
+        Assert.Single(requests, request => request.Operation == "Scan");
+        Assert.Equal(1, summary.SessionsMarkedLost);
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+    }
 }
