@@ -1,5 +1,6 @@
 using ClientVpnAudit.Archiver.Configuration;
 using ClientVpnAudit.Bench.Aws;
+using ClientVpnAudit.Bench.Queries;
 using ClientVpnAudit.Bench.Scenarios;
 
 namespace ClientVpnAudit.Bench;
@@ -10,7 +11,9 @@ namespace ClientVpnAudit.Bench;
 /// <c>--naive-scenarios 20x500</c> pick others, <c>--output NAME</c> names the result files,
 /// <c>--ec2-latency-ms</c> / <c>--dynamodb-latency-ms</c> change the injected latency (defaults 150 / 5),
 /// <c>--max-concurrency</c> the archiver's MAX_CONCURRENCY (default 4), <c>--keep-snapshots</c> keeps the generated files,
-/// <c>--time-budget-seconds</c> the archiver's TIME_BUDGET_SECONDS (default <see cref="MeasuringTimeBudgetSeconds"/>).
+/// <c>--time-budget-seconds</c> the archiver's TIME_BUDGET_SECONDS (default <see cref="MeasuringTimeBudgetSeconds"/>),
+/// <c>--queries year|quick|none</c> the query benchmark's history (default year; quick with --quick); <c>--scenarios none</c>
+/// runs no poll scenario.
 /// </summary>
 internal sealed record BenchOptions(
     IReadOnlyList<ScenarioSpec> Scenarios,
@@ -19,7 +22,8 @@ internal sealed record BenchOptions(
     int? MaxConcurrency,
     bool KeepSnapshots,
     bool Quick,
-    int TimeBudgetSeconds)
+    int TimeBudgetSeconds,
+    HistorySpec? Queries)
 {
     /// <summary>
     /// The archiver's time budget in the bench: long enough for every poll to complete, so that its whole duration is
@@ -37,7 +41,7 @@ internal sealed record BenchOptions(
         var known = new[]
         {
             "--quick", "--scenarios", "--naive-scenarios", "--output", "--ec2-latency-ms", "--dynamodb-latency-ms",
-            "--max-concurrency", "--keep-snapshots", "--time-budget-seconds",
+            "--max-concurrency", "--keep-snapshots", "--time-budget-seconds", "--queries",
         };
         foreach (var name in values.Keys.Where(name => !known.Contains(name)))
         {
@@ -55,8 +59,15 @@ internal sealed record BenchOptions(
             values.TryGetValue("--max-concurrency", out var concurrency) ? int.Parse(concurrency, System.Globalization.CultureInfo.InvariantCulture) : null,
             values.ContainsKey("--keep-snapshots"),
             quick,
-            (int)CommandLine.Double(values, "--time-budget-seconds", MeasuringTimeBudgetSeconds));
+            (int)CommandLine.Double(values, "--time-budget-seconds", MeasuringTimeBudgetSeconds),
+            (values.TryGetValue("--queries", out var history) ? history : quick ? "quick" : "year") switch
+            {
+                "year" => HistorySpec.Year,
+                "quick" => HistorySpec.Quick,
+                "none" => null,
+                var other => throw new ArgumentException($"--queries must be year, quick or none, got '{other}'"),
+            });
     }
 
-    private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private static string[] Split(string list) => list == "none" ? [] : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

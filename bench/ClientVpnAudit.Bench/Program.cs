@@ -1,5 +1,6 @@
 using ClientVpnAudit.Bench;
 using ClientVpnAudit.Bench.Polls;
+using ClientVpnAudit.Bench.Queries;
 using ClientVpnAudit.Bench.Results;
 using ClientVpnAudit.LocalDynamoDb;
 
@@ -23,17 +24,26 @@ try
     };
 
     var scenarios = await new BenchRunner(options, results).RunAsync(interrupt.Token);
+    var queries = options.Queries is { } history
+        ? await new QueryBenchRunner(history, options.Latency, Path.Combine(results, "tmp")).RunAsync(interrupt.Token)
+        : null;
     var machine = Machine.Current();
     var json = Path.Combine(results, options.OutputName + ".json");
     var markdown = Path.Combine(results, options.OutputName + ".md");
-    JsonResultWriter.Write(json, scenarios, options, machine);
-    MarkdownResultWriter.Write(markdown, scenarios, options, machine);
+    JsonResultWriter.Write(json, scenarios, queries, options, machine);
+    MarkdownResultWriter.Write(markdown, scenarios, queries, options, machine);
     Console.Error.WriteLine($"wrote {markdown} and {json}");
 
     var wrong = scenarios.Where(scenario => !scenario.Correct).Select(scenario => scenario.Spec.Name).ToList();
     if (wrong.Count > 0)
     {
         Console.Error.WriteLine($"FAILED: the archive of {string.Join(", ", wrong)} is not what the scenario implies (see above)");
+        return 1;
+    }
+
+    if (queries is { Correct: false })
+    {
+        Console.Error.WriteLine($"FAILED: the index plan and the Scan disagree: {string.Join(" | ", queries.Mismatches)}");
         return 1;
     }
 

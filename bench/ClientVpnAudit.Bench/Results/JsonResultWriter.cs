@@ -7,11 +7,12 @@ namespace ClientVpnAudit.Bench.Results;
 /// <summary>latest.json: per scenario the first and steady phase of each poller, the minimum, bounds, costs, targets, checks.</summary>
 internal static class JsonResultWriter
 {
-    public static void Write(string path, IReadOnlyList<ScenarioResult> results, BenchOptions options, Machine machine)
+    public static void Write(string path, IReadOnlyList<ScenarioResult> results, Queries.QueryBenchResult? queries, BenchOptions options, Machine machine)
     {
         var root = new JsonObject
         {
             ["scenarios"] = new JsonArray(results.Select(Scenario).ToArray()),
+            ["queries"] = queries is null ? null : QueryResultWriter.Json(queries),
             ["run_seconds"] = Round(results.Sum(result => result.ScenarioSeconds), 0),
             ["settings"] = new JsonObject
             {

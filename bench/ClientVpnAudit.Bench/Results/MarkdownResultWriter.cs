@@ -8,7 +8,7 @@ namespace ClientVpnAudit.Bench.Results;
 /// <summary>latest.md: the tables a person reads, the targets, the checks, and how each number was obtained.</summary>
 internal static class MarkdownResultWriter
 {
-    public static void Write(string path, IReadOnlyList<ScenarioResult> results, BenchOptions options, Machine machine)
+    public static void Write(string path, IReadOnlyList<ScenarioResult> results, Queries.QueryBenchResult? queries, BenchOptions options, Machine machine)
     {
         var md = new StringBuilder();
         Line(md, "# Benchmark: one poll's time, DynamoDB cost and memory");
@@ -44,6 +44,11 @@ internal static class MarkdownResultWriter
         foreach (var result in results)
         {
             Scenario(md, result);
+        }
+
+        if (queries is not null)
+        {
+            QueryResultWriter.Markdown(md, queries);
         }
 
         Method(md);
@@ -147,6 +152,7 @@ internal static class MarkdownResultWriter
             - **Memory, CPU and time.** Each poll of each poller runs in a child process of the bench (a hidden subcommand) with the same latency handlers, so the peak working set (`Process.PeakWorkingSet64`), the allocated bytes (`GC.GetTotalAllocatedBytes`) and the CPU time are the poller's, not the emulator's snapshot or the harness's. The child first polls a three-connection warm-up endpoint into a warm-up table, as a warm Lambda execution environment would have (code compiled, SDK initialised); only the second poll is measured. Wall time is that poll, without process start-up. The emulator (in the harness) and dynalite share the machine's cores with the poller.
             - **Local store.** dynalite is the project's `DynaliteServer`, with a preloaded script (bench/ClientVpnAudit.Bench/Store/dynalite-expression-cache.js) that parses each distinct UpdateExpression / ConditionExpression once instead of per request: parsing was about half of dynalite's CPU per UpdateItem, and single-threaded dynalite is the bottleneck of heavy polls here. Stored items and answers are unchanged; a self-check proves conditional writes still apply and fail as they should before each scenario, and the archive checks below cover the rest.
             - **Correctness.** After the last poll every item of both tables is compared, attribute by attribute, with the model: the archiver's by its write rules (LastObservedAt moves only when a write is due, counters are those of that snapshot, Status, ConnectionEndTime, DurationSeconds, EndObserved, ActiveEndpointId, Identity, FirstObservedAt), the naive poller's with the newest values it saw. A wrong archive fails the run (exit code 1).
+            - **Queries.** A history (see its section) is written straight into the table with BatchWriteItem, in the order the sessions were established, and each question is asked at each checkpoint twice through clients with the injected DynamoDB latency and the capacity accounting: by `cvpn-audit sessions`'s own reader (ArchiveReader: Queries of the KEYS_ONLY index, a day bucket per day from since - 24 h to until in parallel for the questions about every endpoint, then BatchGetItem of the candidates and the overlap rule), and by one Scan of the table filtered by the same rule. The two must find the same sessions, else the run fails. dynalite keeps this history on disk (LevelDB).
             - **Cost.** Monthly cost = 8,760 polls x the steady poll's units and wall time at the prices above. A Lambda function is billed for its wall time, so the naive poller's waiting is paid for too; the wall time measured here includes dynalite's share, so the compute cost is an upper bound for the archiver's heavy polls.
             """);
     }
