@@ -52,6 +52,11 @@ internal static class JsonResultWriter
             ["archiver"] = new JsonObject { ["first"] = Phase(result.ArchiverFirst), ["steady"] = Phase(archiverSteady) },
             ["naive"] = naiveSteady is null ? null : new JsonObject { ["first"] = Phase(result.NaiveFirst!), ["steady"] = Phase(naiveSteady) },
             ["minimum_write_units"] = new JsonObject { ["first"] = result.MinimumFirst, ["steady"] = Round(result.MinimumSteady) },
+            ["minimum_write_units_previous_layout"] = new JsonObject
+            {
+                ["first"] = result.PreviousLayoutMinimumFirst,
+                ["steady"] = Round(result.PreviousLayoutMinimumSteady),
+            },
             ["minimum_writes"] = new JsonObject { ["first"] = result.Minimum[0].Writes, ["steady"] = Round(result.MinimumWritesSteady) },
             ["lower_bound_seconds"] = Round(result.LowerBoundSeconds, 3),
             ["concurrency_bound_seconds"] = Round(result.ConcurrencyBoundSeconds, 3),

@@ -76,6 +76,9 @@ internal static class MarkdownResultWriter
         }
 
         Line(md, Invariant($"- first poll write units, archiver / necessary minimum: {first.WriteUnits / result.MinimumFirst:0.###}x"));
+        Line(md, Invariant($"- before / after the day index (the same required writes priced in both layouts; before: ByEndpoint and ByIdentity INCLUDE the summary attributes, no ByEstablishedDay): ")
+            + Invariant($"necessary minimum steady {result.PreviousLayoutMinimumSteady:N0} -> {result.MinimumSteady:N0} WRU per poll, first poll {result.PreviousLayoutMinimumFirst:N0} -> {result.MinimumFirst:N0}; ")
+            + Invariant($"the archiver's steady poll after: {steady.WriteUnits:N0}"));
         Line(md);
         Line(md, Invariant($"Lower bound of the wall time: {result.EndpointListingPages} endpoint-listing page + {result.PagesPerEndpoint} page(s) of one endpoint, one after another, ")
             + Invariant($"x {result.Latency.Ec2.TotalMilliseconds:0} ms = **{result.LowerBoundSeconds:0.00} s**. The archiver takes {first.WallSeconds / result.LowerBoundSeconds:0.0}x that on the first poll ")
