@@ -36,6 +36,7 @@ public static class TableReads
     }
 
     /// <summary>Every item of several queries (one per partition), at most <paramref name="parallel"/> in flight at once.</summary>
+    /// <param name="onPage">Sees each response; called from several queries at once.</param>
     public static async Task<List<Dictionary<string, AttributeValue>>> QueryEachAsync(IAmazonDynamoDB dynamoDb, IEnumerable<QueryRequest> requests,
         int parallel, CancellationToken cancellationToken, Action<QueryResponse>? onPage = null)
     {
