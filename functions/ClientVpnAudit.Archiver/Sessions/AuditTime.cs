@@ -43,7 +43,7 @@ public static class AuditTime
     public static string Day(DateTimeOffset time) =>
         time.ToUniversalTime().ToString(DayFormat, CultureInfo.InvariantCulture);
 
-    /// <summary>The UTC day of a stored time (its first ten characters, checked by parsing); null when unreadable.</summary>
+    /// <summary>The UTC day of a stored time; null when unreadable.</summary>
     public static string? DayOfStored(string? value) => ParseStored(value) is { } time ? Day(time) : null;
 
     /// <summary>Parses a stored time (or any ISO-8601 time); null when unreadable.</summary>
