@@ -33,6 +33,7 @@ internal static class JsonResultWriter
                 ["memory_gb"] = machine.MemoryGb,
                 ["os"] = machine.Os,
                 ["runtime"] = machine.Runtime,
+                ["load_average_at_end"] = machine.LoadAverage,
             },
         };
         File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");

@@ -19,6 +19,15 @@ internal static class MarkdownResultWriter
             + Invariant($"ACTIVE_REFRESH_MINUTES {ArchiverOptions.DefaultActiveRefreshMinutes}, 8 writes in flight per endpoint, BatchGetItem of 100; ")
             + Invariant($"TIME_BUDGET_SECONDS raised from {ArchiverOptions.DefaultTimeBudgetSeconds} to {options.TimeBudgetSeconds} so that every poll completes and is timed whole. ")
             + Invariant($"The run took {results.Sum(result => result.ScenarioSeconds):0} s ({string.Join(", ", results.Select(result => $"{result.Spec.Name} {result.ScenarioSeconds:0} s"))}), build not included."));
+        if (machine.LoadAverage is { } load)
+        {
+            Line(md);
+            Line(md, $"Load average when the run ended (1, 5, 15 min): {load}, on {machine.Cores} cores. "
+                + (machine.Loaded
+                    ? "**Above the core count: other processes shared the CPU during the run, so the wall times, CPU seconds and memory peaks here are inflated**; the request counts and the write and read units do not depend on it."
+                    : "Not above the core count."));
+        }
+
         Line(md);
         Line(md, "First = the first poll, into an empty table. Steady = the mean of polls 3-5 (minutes 15-25), one full refresh cycle "
             + "(the naive poller: poll 1, its cost being the same at every poll after the first). WRU / RRU = write / read request "
