@@ -6,12 +6,15 @@ namespace ClientVpnAudit.Bench.Queries;
 /// <summary>A question an auditor asks, as the filter `cvpn-audit sessions` builds for it.</summary>
 internal sealed record QueryQuestion(string Name, string Command, SessionFilter Filter)
 {
+    /// <summary>The four questions; the endpoint and the user are those of a session connected at T, so each finds one.</summary>
     public static IReadOnlyList<QueryQuestion> For(HistorySpec spec)
     {
         var at = spec.QuestionTime;
         var text = AuditTime.Format(at);
-        const string endpoint = "cvpn-endpoint-00000000000000003";
-        var user = HistoryGenerator.Identity(42);
+        var connected = HistoryGenerator.Records(spec).Select(ArchivedSession.FromItem)
+            .First(new SessionFilter { Since = at, Until = at }.Matches);
+        var endpoint = connected.EndpointId!;
+        var user = connected.Identity!;
         return
         [
             new("connected at T, every endpoint", $"sessions --at {text}", new SessionFilter { Since = at, Until = at }),

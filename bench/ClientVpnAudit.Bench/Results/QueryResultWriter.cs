@@ -39,7 +39,7 @@ internal static class QueryResultWriter
             var index = result.Measurements.Where(m => m.Question == question.Name && m.Plan == QueryBenchResult.IndexPlan).ToList();
             var scan = result.Measurements.Where(m => m.Question == question.Name && m.Plan == QueryBenchResult.TableScan).ToList();
             Line(md, Invariant($"- {question.Name} (`{question.Command}`): index plan {Series(index, m => m.ReadUnits)} RRU, ")
-                + Invariant($"{Series(index, m => m.ItemsRead)} items; Scan {Series(scan, m => m.ReadUnits)} RRU"));
+                + Invariant($"{Series(index, m => m.ItemsRead, "N0")} items; Scan {Series(scan, m => m.ReadUnits)} RRU"));
         }
 
         Line(md);
@@ -76,8 +76,8 @@ internal static class QueryResultWriter
         Line(md, Invariant($"| {m.DaysStored} | {m.RecordsStored:N0} | {m.Question} | {m.Plan} | {m.Sessions:N0} | {m.ItemsRead:N0} | {m.ReadUnits:N1} | ")
             + Invariant($"{m.Requests:N0} ({string.Join(", ", m.RequestsByOperation.Select(pair => $"{pair.Value} {pair.Key}"))}) | {m.WallSeconds:0.00} | {ratio} |"));
 
-    private static string Series(IEnumerable<QueryMeasurement> measurements, Func<QueryMeasurement, double> value) =>
-        string.Join(" / ", measurements.Select(m => value(m).ToString("N1", CultureInfo.InvariantCulture)));
+    private static string Series(IEnumerable<QueryMeasurement> measurements, Func<QueryMeasurement, double> value, string format = "N1") =>
+        string.Join(" / ", measurements.Select(m => value(m).ToString(format, CultureInfo.InvariantCulture)));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
