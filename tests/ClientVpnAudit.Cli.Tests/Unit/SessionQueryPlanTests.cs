@@ -105,5 +105,13 @@ public sealed class SessionQueryPlanTests
         Assert.Throws<InvalidOperationException>(() => SessionQueryPlan.For(SessionFilter.All, Now).ToQueryRequests("Sessions"));
     }
 
+    [Fact]
+    public void Plan_ForAWindowOfMoreThanTenYears_ScansTheTable()
+    {
+        Assert.Equal(QueryKind.Query, SessionQueryPlan.For(new SessionFilter { Since = Now.AddDays(-3_650), Until = Now }, Now).Kind);
+        Assert.Equal(QueryKind.TableScan, SessionQueryPlan.For(new SessionFilter { Since = Now.AddDays(-3_700), Until = Now }, Now).Kind);
+        Assert.Equal(QueryKind.TableScan, SessionQueryPlan.For(new SessionFilter { Since = DateTimeOffset.MinValue }, Now).Kind);
+    }
+
     private static DateTimeOffset Time(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
 }

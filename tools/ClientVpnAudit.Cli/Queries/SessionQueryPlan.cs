@@ -28,10 +28,15 @@ internal sealed record SessionQueryPlan
 
     public static SessionQueryPlan TableScan { get; } = new() { Kind = QueryKind.TableScan };
 
+    /// <summary>A window of more days than this asks for most of any archive: a Scan reads it in far fewer requests.</summary>
+    public const int MaxDayQueries = 3_660;
+
     /// <param name="now">Bounds a window without --until: nothing is established after now (a day of slack for clocks).</param>
     public static SessionQueryPlan For(SessionFilter filter, DateTimeOffset now)
     {
-        var from = filter.Since is { } since ? since - SessionFilter.LongestSession : (DateTimeOffset?)null;
+        var from = filter.Since is { } since
+            ? since - DateTimeOffset.MinValue > SessionFilter.LongestSession ? since - SessionFilter.LongestSession : DateTimeOffset.MinValue
+            : (DateTimeOffset?)null;
         var to = filter.Until;
 
         (SessionIndex Index, string Value)? keyed =
@@ -49,8 +54,9 @@ internal sealed record SessionQueryPlan
             return new SessionQueryPlan { Kind = QueryKind.IndexScan, Index = SessionTable.ActiveByEndpoint };
         }
 
-        return from is { } first
-            ? Query(SessionTable.ByEstablishedDay, Days(first, to ?? now + TimeSpan.FromDays(1)), from, to)
+        var days = from is { } first ? Days(first, to ?? now + TimeSpan.FromDays(1)) : [];
+        return from is not null && days.Count <= MaxDayQueries
+            ? Query(SessionTable.ByEstablishedDay, days, from, to)
             : TableScan;
     }
 
@@ -58,7 +64,7 @@ internal sealed record SessionQueryPlan
     public static IReadOnlyList<string> Days(DateTimeOffset first, DateTimeOffset last)
     {
         var days = new List<string>();
-        for (var day = first.UtcDateTime.Date; day <= last.UtcDateTime.Date; day = day.AddDays(1))
+        for (var day = first.UtcDateTime.Date; day <= last.UtcDateTime.Date && days.Count <= MaxDayQueries; day = day.AddDays(1))
         {
             days.Add(AuditTime.Day(new DateTimeOffset(day, TimeSpan.Zero)));
         }
