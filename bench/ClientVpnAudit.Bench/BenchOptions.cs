@@ -1,6 +1,7 @@
 using ClientVpnAudit.Archiver.Configuration;
 using ClientVpnAudit.Bench.Aws;
 using ClientVpnAudit.Bench.FanOut;
+using ClientVpnAudit.Bench.Queries;
 using ClientVpnAudit.Bench.Scenarios;
 
 namespace ClientVpnAudit.Bench;
@@ -11,7 +12,9 @@ namespace ClientVpnAudit.Bench;
 /// <c>--naive-scenarios 20x500</c> pick others, <c>--output NAME</c> names the result files,
 /// <c>--ec2-latency-ms</c> / <c>--dynamodb-latency-ms</c> change the injected latency (defaults 150 / 5),
 /// <c>--max-concurrency</c> the archiver's MAX_CONCURRENCY (default 4), <c>--keep-snapshots</c> keeps the generated files,
-/// <c>--time-budget-seconds</c> the archiver's TIME_BUDGET_SECONDS (default <see cref="MeasuringTimeBudgetSeconds"/>).
+/// <c>--time-budget-seconds</c> the archiver's TIME_BUDGET_SECONDS (default <see cref="MeasuringTimeBudgetSeconds"/>),
+/// <c>--queries year|quick|none</c> the query benchmark's history (default year; quick with --quick); <c>--scenarios none</c>
+/// runs no poll scenario.
 /// </summary>
 internal sealed record BenchOptions(
     IReadOnlyList<ScenarioSpec> Scenarios,
@@ -20,7 +23,8 @@ internal sealed record BenchOptions(
     int? MaxConcurrency,
     bool KeepSnapshots,
     bool Quick,
-    int TimeBudgetSeconds)
+    int TimeBudgetSeconds,
+    HistorySpec? Queries)
 {
     /// <summary>
     /// The archiver's time budget in the bench: long enough for every poll to complete, so that its whole duration is
@@ -41,7 +45,7 @@ internal sealed record BenchOptions(
         var known = new[]
         {
             "--quick", "--scenarios", "--naive-scenarios", "--output", "--ec2-latency-ms", "--dynamodb-latency-ms",
-            "--max-concurrency", "--keep-snapshots", "--time-budget-seconds",
+            "--max-concurrency", "--keep-snapshots", "--time-budget-seconds", "--queries",
         };
         foreach (var name in values.Keys.Where(name => !known.Contains(name) && !FanOutOptions.Names.Contains(name)))
         {
@@ -59,11 +63,18 @@ internal sealed record BenchOptions(
             values.TryGetValue("--max-concurrency", out var concurrency) ? int.Parse(concurrency, System.Globalization.CultureInfo.InvariantCulture) : null,
             values.ContainsKey("--keep-snapshots"),
             quick,
-            (int)CommandLine.Double(values, "--time-budget-seconds", MeasuringTimeBudgetSeconds))
+            (int)CommandLine.Double(values, "--time-budget-seconds", MeasuringTimeBudgetSeconds),
+            (values.TryGetValue("--queries", out var history) ? history : quick ? "quick" : "year") switch
+            {
+                "year" => HistorySpec.Year,
+                "quick" => HistorySpec.Quick,
+                "none" => null,
+                var other => throw new ArgumentException($"--queries must be year, quick or none, got '{other}'"),
+            })
         {
             FanOut = FanOutOptions.Parse(values, quick),
         };
     }
 
-    private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private static string[] Split(string list) => list == "none" ? [] : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

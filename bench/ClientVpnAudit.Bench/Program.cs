@@ -1,6 +1,7 @@
 using ClientVpnAudit.Bench;
 using ClientVpnAudit.Bench.FanOut;
 using ClientVpnAudit.Bench.Polls;
+using ClientVpnAudit.Bench.Queries;
 using ClientVpnAudit.Bench.Results;
 using ClientVpnAudit.LocalDynamoDb;
 
@@ -31,11 +32,14 @@ try
 
     var scenarios = await new BenchRunner(options, results).RunAsync(interrupt.Token);
     var fanOut = await new FanOutRunner(options, results).RunAsync(interrupt.Token);
+    var queries = options.Queries is { } history
+        ? await new QueryBenchRunner(history, options.Latency, Path.Combine(results, "tmp")).RunAsync(interrupt.Token)
+        : null;
     var machine = Machine.Current();
     var json = Path.Combine(results, options.OutputName + ".json");
     var markdown = Path.Combine(results, options.OutputName + ".md");
-    JsonResultWriter.Write(json, scenarios, options, machine, fanOut);
-    MarkdownResultWriter.Write(markdown, scenarios, options, machine, fanOut);
+    JsonResultWriter.Write(json, scenarios, queries, options, machine, fanOut);
+    MarkdownResultWriter.Write(markdown, scenarios, queries, options, machine, fanOut);
     Console.Error.WriteLine($"wrote {markdown} and {json}");
 
     var wrong = scenarios.Where(scenario => !scenario.Correct).Select(scenario => scenario.Spec.Name).ToList();
@@ -47,6 +51,12 @@ try
     if (wrong.Count > 0)
     {
         Console.Error.WriteLine($"FAILED: the archive of {string.Join(", ", wrong)} is not what the scenario implies (see above)");
+        return 1;
+    }
+
+    if (queries is { Correct: false })
+    {
+        Console.Error.WriteLine($"FAILED: the index plan and the Scan disagree: {string.Join(" | ", queries.Mismatches)}");
         return 1;
     }
 

@@ -14,22 +14,26 @@ namespace ClientVpnAudit.Cli.Tests;
 public sealed class AwsCliDynamoDbQueryTests(DemoArchiveFixture demo)
 {
     [AwsCliFact]
-    public async Task AwsCliQuery_OnByEndpoint_ForATimeRange_SelectsWhatSessionsSelects()
+    public async Task AwsCliQuery_OnByEstablishedDay_AtAnInstant_FindsTheKeysOfWhatSessionsAtSelects()
     {
-        // Connected at some moment of [09:00, 09:15]: established from 24 hours before 09:00 up to 09:15, and not ended before 09:00.
-        var answer = await AwsCli.RunAsync("dynamodb", "query", "--endpoint-url", demo.DynamoDbUrl.ToString(),
-            "--table-name", "ClientVpnSessions", "--index-name", "ByEndpoint",
-            "--key-condition-expression", "ClientVpnEndpointId = :endpoint AND ConnectionEstablishedTime BETWEEN :from AND :until",
-            "--filter-expression", "attribute_not_exists(ConnectionEndTime) OR ConnectionEndTime >= :since",
-            "--expression-attribute-values",
-            """{":endpoint":{"S":"cvpn-endpoint-0c1f4a7d2e9b35601"},":from":{"S":"2026-03-01T09:00:00Z"},":since":{"S":"2026-03-02T09:00:00Z"},":until":{"S":"2026-03-02T09:15:00Z"}}""");
+        // Connected at 09:10: established from 24 hours before up to 09:10, so on 1 or 2 March; the index holds keys only.
+        var candidates = new List<string>();
+        foreach (var day in new[] { "2026-03-01", "2026-03-02" })
+        {
+            var answer = await AwsCli.RunAsync("dynamodb", "query", "--endpoint-url", demo.DynamoDbUrl.ToString(),
+                "--table-name", "ClientVpnSessions", "--index-name", "ByEstablishedDay",
+                "--key-condition-expression", "EstablishedDay = :day AND ConnectionEstablishedTime BETWEEN :from AND :at",
+                "--expression-attribute-values",
+                $$$"""{":day":{"S":"{{{day}}}"},":from":{"S":"2026-03-01T09:10:00Z"},":at":{"S":"2026-03-02T09:10:00Z"}}""");
+            Assert.All(answer.GetProperty("Items").EnumerateArray(), item => Assert.Equal(
+                ["ConnectionEstablishedTime", "ConnectionId", "EstablishedDay"], item.EnumerateObject().Select(attribute => attribute.Name).Order()));
+            candidates.AddRange(Ids(answer));
+        }
 
-        var sessions = await demo.SessionsAsync("--endpoint", CorporateEndpoint, "--since", "2026-03-02T09:00:00Z", "--until", "2026-03-02T09:15:00Z", "--output", "json");
-        Assert.Equal([Alice, BobMorning, Carol], SessionsJson.ConnectionIds(sessions.Out));
-        Assert.Equal([Alice, BobMorning, Carol], Ids(answer));
-        var bob = answer.GetProperty("Items")[1];
-        Assert.Equal("10.100.0.22", bob.GetProperty("ClientIp").GetProperty("S").GetString());
-        Assert.Equal("2026-03-02T09:03:12Z", bob.GetProperty("ConnectionEndTime").GetProperty("S").GetString());
+        var sessions = await demo.SessionsAsync("--at", "2026-03-02T09:10:00Z", "--output", "json");
+        Assert.Equal([CiRunner, Alice, LabBastion, Erin, JsmithLaptop], SessionsJson.ConnectionIds(sessions.Out));
+        Assert.Subset(candidates.ToHashSet(), SessionsJson.ConnectionIds(sessions.Out).ToHashSet());
+        Assert.DoesNotContain(Frank, candidates);
     }
 
     [AwsCliFact]

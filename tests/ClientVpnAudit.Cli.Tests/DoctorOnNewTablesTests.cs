@@ -28,7 +28,7 @@ public sealed class DoctorOnNewTablesTests(DynaliteFixture dynalite) : IClassFix
                 $"✓ EC2 at {emulator.Url} and DynamoDB at {dynalite.Url} answer",
                 "✓ ec2:DescribeClientVpnEndpoints is allowed",
                 $"✓ ec2:DescribeClientVpnConnections is allowed (asked about {Demo.CorporateEndpoint})",
-                $"✓ table {table} is ACTIVE, keyed on ConnectionId, with the indexes ByEndpoint, ByIdentity and ActiveByEndpoint",
+                $"✓ table {table} is ACTIVE, keyed on ConnectionId, with the indexes ByEndpoint, ByIdentity, ActiveByEndpoint and ByEstablishedDay",
                 "? TTL on ExpiresAt: this store answers DISABLED (a local table has no TTL; the deployed stack enables it)",
                 "? point-in-time recovery: cannot tell: this DynamoDB does not support DescribeContinuousBackups",
                 "? archive freshness: no session that has not ended, so nothing dates the archiver's last write",
@@ -42,8 +42,9 @@ public sealed class DoctorOnNewTablesTests(DynaliteFixture dynalite) : IClassFix
         var table = "other-" + Guid.NewGuid().ToString("N");
         var request = SessionTableCreation.Request(table);
         request.GlobalSecondaryIndexes.RemoveAll(index => index.IndexName == SessionTable.ActiveByEndpoint.Name);
-        request.GlobalSecondaryIndexes.Single(index => index.IndexName == SessionTable.ByIdentity.Name).Projection =
-            new Projection { ProjectionType = ProjectionType.INCLUDE, NonKeyAttributes = [SessionAttributes.ClientVpnEndpointId, SessionAttributes.Status] };
+        request.GlobalSecondaryIndexes.Single(index => index.IndexName == SessionTable.ByIdentity.Name).KeySchema =
+            [new KeySchemaElement(SessionAttributes.Identity, KeyType.HASH), new KeySchemaElement(SessionAttributes.ConnectionEndTime, KeyType.RANGE)];
+        request.AttributeDefinitions.Add(new AttributeDefinition(SessionAttributes.ConnectionEndTime, ScalarAttributeType.S));
         using (var client = dynalite.CreateClient())
         {
             await client.CreateTableAsync(request);
@@ -56,11 +57,36 @@ public sealed class DoctorOnNewTablesTests(DynaliteFixture dynalite) : IClassFix
 
         Assert.True(result.ExitCode == ExitCodes.RunFailed, result.ToString());
         Assert.Equal(
-            $"✗ table {table} does not have the archiver's layout: index ByIdentity does not project Username, CommonName, ClientIp, "
-                + "ClientIpv6Address and ConnectionEndTime; index ActiveByEndpoint is missing; fix: wait if it is still being created or updated; "
+            $"✗ table {table} does not have the archiver's layout: index ByIdentity is keyed on Identity/ConnectionEndTime, not "
+                + "Identity/ConnectionEstablishedTime; index ActiveByEndpoint is missing; fix: wait if it is still being created or updated; "
                 + "otherwise deploy the stack (it builds the table from this layout), or name the right table with --table",
             result.OutLines[3]);
         Assert.StartsWith("? archive freshness: cannot tell: Scan of ActiveByEndpoint answered ", result.OutLines[6], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_OfATableMadeBeforeTheDayIndex_NamesTheMissingIndex_AndTheBackfill()
+    {
+        var table = "before-day-index-" + Guid.NewGuid().ToString("N");
+        var request = SessionTableCreation.Request(table);
+        request.GlobalSecondaryIndexes.RemoveAll(index => index.IndexName == SessionTable.ByEstablishedDay.Name);
+        request.AttributeDefinitions.RemoveAll(definition => definition.AttributeName == SessionAttributes.EstablishedDay);
+        using (var client = dynalite.CreateClient())
+        {
+            await client.CreateTableAsync(request);
+            await TableActivation.WaitUntilActiveAsync(client, table, CancellationToken.None);
+        }
+
+        await using var emulator = await Ec2Emulator.StartAsync(SnapshotLoader.Load(Path.Combine(Demo.Snapshots, "2026-03-02T0900Z.json")));
+
+        var result = await DoctorAsync(emulator.Url, table);
+
+        Assert.True(result.ExitCode == ExitCodes.RunFailed, result.ToString());
+        Assert.Equal(
+            $"✗ table {table} does not have the archiver's layout: index ByEstablishedDay is missing; fix: deploy the stack (it adds "
+                + "one missing index per deployment), then run `cvpn-audit backfill` for the records written before (docs/operations.md, "
+                + "\"Upgrading an existing table\"); or name the right table with --table",
+            result.OutLines[3]);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class DoctorTests(DemoArchiveFixture demo)
     private const string EndpointsAllowed = "✓ ec2:DescribeClientVpnEndpoints is allowed";
     private const string ConnectionsAllowed = $"✓ ec2:DescribeClientVpnConnections is allowed (asked about {Demo.CorporateEndpoint})";
     private const string TableMatches =
-        "✓ table ClientVpnSessions is ACTIVE, keyed on ConnectionId, with the indexes ByEndpoint, ByIdentity and ActiveByEndpoint";
+        "✓ table ClientVpnSessions is ACTIVE, keyed on ConnectionId, with the indexes ByEndpoint, ByIdentity, ActiveByEndpoint and ByEstablishedDay";
     private const string LocalTimeToLive =
         "? TTL on ExpiresAt: this store answers DISABLED (a local table has no TTL; the deployed stack enables it)";
     private const string LocalPointInTimeRecovery =

@@ -69,6 +69,28 @@ public sealed class SessionTableTests(DefaultStackFixture stack) : IClassFixture
         }));
     }
 
+    /// <summary>Stated literally, not from the layout: the reads fetch whole items, so no index copies a changing attribute.</summary>
+    [Theory]
+    [InlineData("ByEndpoint", "ClientVpnEndpointId")]
+    [InlineData("ByIdentity", "Identity")]
+    [InlineData("ActiveByEndpoint", "ActiveEndpointId")]
+    [InlineData("ByEstablishedDay", "EstablishedDay")]
+    public void Index_IsKeysOnly_SortedByConnectionEstablishedTime(string indexName, string partitionKey)
+    {
+        _template.HasResourceProperties(TableType, Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["GlobalSecondaryIndexes"] = Match.ArrayWith(new object[]
+            {
+                new Dictionary<string, object>
+                {
+                    ["IndexName"] = indexName,
+                    ["KeySchema"] = new object[] { KeyElement(partitionKey, "HASH"), KeyElement("ConnectionEstablishedTime", "RANGE") },
+                    ["Projection"] = new Dictionary<string, object> { ["ProjectionType"] = "KEYS_ONLY" },
+                },
+            }),
+        }));
+    }
+
     [Fact]
     public void Table_HasNoIndexBesidesTheLayouts()
     {

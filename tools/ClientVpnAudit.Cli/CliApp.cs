@@ -64,6 +64,7 @@ public static class CliApp
         SessionsCommand.Create(io),
         EndpointsCommand.Create(io),
         ExportCommand.Create(io),
+        BackfillCommand.Create(io),
         EmulatorCommand.Create(io),
         DynamoDbCommand.Create(io),
         DoctorCommand.Create(io, clock),

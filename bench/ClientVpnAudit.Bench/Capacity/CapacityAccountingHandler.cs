@@ -105,12 +105,25 @@ internal sealed class CapacityAccountingHandler(HttpMessageHandler inner) : Dele
         {
             using var body = JsonDocument.Parse(requestBytes);
             using var answer = JsonDocument.Parse(responseBytes);
-            Tally.AddRead(price(body.RootElement, answer.RootElement));
+            Tally.AddRead(price(body.RootElement, answer.RootElement), ItemsRead(answer.RootElement));
             AddStoreReported(answer.RootElement);
         }
 
         Tally.AddOverhead(overhead.Stop());
         return response;
+    }
+
+    /// <summary>The items the store read to answer: ScannedCount of a Query or Scan page, the items a BatchGetItem returned.</summary>
+    private static int ItemsRead(JsonElement response)
+    {
+        if (response.TryGetProperty("ScannedCount", out var scanned))
+        {
+            return scanned.GetInt32();
+        }
+
+        return response.TryGetProperty("Responses", out var responses)
+            ? responses.EnumerateObject().Sum(table => table.Value.GetArrayLength())
+            : 0;
     }
 
     /// <summary>0.5 RRU per started 4 KB of each item returned, and the minimum for each processed key with no item.</summary>

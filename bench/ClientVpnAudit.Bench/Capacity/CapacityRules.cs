@@ -25,12 +25,22 @@ internal static class CapacityRules
     public const double EventuallyConsistentReadUnit = 0.5;
     public const double StronglyConsistentReadUnit = 1;
 
-    public static WriteCost Write(IReadOnlyDictionary<string, JsonElement>? before, IReadOnlyDictionary<string, JsonElement> after)
+    /// <param name="indexes">The table's indexes: the layout's (<see cref="SessionTable.Indexes"/>) unless given.</param>
+    public static WriteCost Write(IReadOnlyDictionary<string, JsonElement>? before, IReadOnlyDictionary<string, JsonElement> after,
+        IReadOnlyList<SessionIndex>? indexes = null)
     {
         var table = Units(Math.Max(ItemSize.Of(before), ItemSize.Of(after)), WriteUnitBytes);
-        var indexes = SessionTable.Indexes.Sum(index => IndexWrite(before, after, index));
-        return new WriteCost(table, indexes);
+        var indexUnits = (indexes ?? SessionTable.Indexes).Sum(index => IndexWrite(before, after, index));
+        return new WriteCost(table, indexUnits);
     }
+
+    /// <summary>The same write in a table of the layout before the day index (<see cref="PreviousLayout"/>).</summary>
+    public static WriteCost WriteInPreviousLayout(IReadOnlyDictionary<string, JsonElement>? before, IReadOnlyDictionary<string, JsonElement> after) =>
+        Write(before is null ? null : Without(before, PreviousLayout.AddedAttributes), Without(after, PreviousLayout.AddedAttributes),
+            PreviousLayout.Indexes);
+
+    private static Dictionary<string, JsonElement> Without(IReadOnlyDictionary<string, JsonElement> item, IReadOnlyList<string> attributes) =>
+        item.Where(pair => !attributes.Contains(pair.Key)).ToDictionary(StringComparer.Ordinal);
 
     /// <summary>A write whose condition failed: charged for the item as if written, no index touched.</summary>
     public static WriteCost FailedConditionalWrite(IReadOnlyDictionary<string, JsonElement> itemAsWritten) =>

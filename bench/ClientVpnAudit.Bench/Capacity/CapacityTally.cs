@@ -11,6 +11,7 @@ internal sealed class CapacityTally
     private double _writeUnits;
     private double _indexWriteUnits;
     private double _readUnits;
+    private long _itemsRead;
     private double _storeReportedUnits;
     private long _overheadBytes;
     private TimeSpan _overheadTime;
@@ -20,7 +21,7 @@ internal sealed class CapacityTally
         lock (_gate)
         {
             return new CapacitySnapshot(_requests, _writeRequests, _conditionalFailures, _writeUnits, _indexWriteUnits,
-                _readUnits, _storeReportedUnits, _overheadBytes, _overheadTime.TotalSeconds, new SortedDictionary<string, int>(_requestsByOperation, StringComparer.Ordinal));
+                _readUnits, _itemsRead, _storeReportedUnits, _overheadBytes, _overheadTime.TotalSeconds, new SortedDictionary<string, int>(_requestsByOperation, StringComparer.Ordinal));
         }
     }
 
@@ -47,11 +48,12 @@ internal sealed class CapacityTally
         }
     }
 
-    public void AddRead(double units)
+    public void AddRead(double units, int items)
     {
         lock (_gate)
         {
             _readUnits += units;
+            _itemsRead += items;
         }
     }
 
@@ -82,6 +84,7 @@ internal sealed record CapacitySnapshot(
     double WriteUnits,
     double IndexWriteUnits,
     double ReadUnits,
+    long ItemsRead,
     double StoreReportedUnits,
     long AccountingAllocatedBytes,
     double AccountingCpuSeconds,

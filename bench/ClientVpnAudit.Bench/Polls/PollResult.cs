@@ -48,7 +48,7 @@ internal sealed record PollResult
         Ec2Requests = 0,
         Ec2LatencyMs = 0,
         DynamoDbLatencyMs = 0,
-        DynamoDb = new CapacitySnapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, new Dictionary<string, int>()),
+        DynamoDb = new CapacitySnapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, new Dictionary<string, int>()),
         Pages = 0,
         ConnectionsSeen = 0,
     };

@@ -7,13 +7,14 @@ namespace ClientVpnAudit.Bench.Results;
 /// <summary>latest.json: per scenario the first and steady phase of each poller, the minimum, bounds, costs, targets, checks.</summary>
 internal static class JsonResultWriter
 {
-    public static void Write(string path, IReadOnlyList<ScenarioResult> results, BenchOptions options, Machine machine,
+    public static void Write(string path, IReadOnlyList<ScenarioResult> results, Queries.QueryBenchResult? queries, BenchOptions options, Machine machine,
         FanOut.FanOutResult? fanOut = null)
     {
         var root = new JsonObject
         {
             ["scenarios"] = new JsonArray(results.Select(Scenario).ToArray()),
             ["fan_out"] = FanOut.FanOutJson.Of(fanOut),
+            ["queries"] = queries is null ? null : QueryResultWriter.Json(queries),
             ["run_seconds"] = Round(results.Sum(result => result.ScenarioSeconds), 0),
             ["settings"] = new JsonObject
             {
@@ -34,6 +35,7 @@ internal static class JsonResultWriter
                 ["memory_gb"] = machine.MemoryGb,
                 ["os"] = machine.Os,
                 ["runtime"] = machine.Runtime,
+                ["load_average_at_end"] = machine.LoadAverage,
             },
         };
         File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
@@ -53,6 +55,11 @@ internal static class JsonResultWriter
             ["archiver"] = new JsonObject { ["first"] = Phase(result.ArchiverFirst), ["steady"] = Phase(archiverSteady) },
             ["naive"] = naiveSteady is null ? null : new JsonObject { ["first"] = Phase(result.NaiveFirst!), ["steady"] = Phase(naiveSteady) },
             ["minimum_write_units"] = new JsonObject { ["first"] = result.MinimumFirst, ["steady"] = Round(result.MinimumSteady) },
+            ["minimum_write_units_previous_layout"] = new JsonObject
+            {
+                ["first"] = result.PreviousLayoutMinimumFirst,
+                ["steady"] = Round(result.PreviousLayoutMinimumSteady),
+            },
             ["minimum_writes"] = new JsonObject { ["first"] = result.Minimum[0].Writes, ["steady"] = Round(result.MinimumWritesSteady) },
             ["lower_bound_seconds"] = Round(result.LowerBoundSeconds, 3),
             ["concurrency_bound_seconds"] = Round(result.ConcurrencyBoundSeconds, 3),

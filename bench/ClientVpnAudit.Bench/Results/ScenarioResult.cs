@@ -35,6 +35,8 @@ internal sealed class ScenarioResult(ScenarioSpec spec, Latency latency, int max
 
     public double MinimumFirst => Minimum[0].WriteUnits;
     public double MinimumSteady => Minimum.Where((_, poll) => IsSteady(poll)).Average(required => required.WriteUnits);
+    public double PreviousLayoutMinimumSteady => Minimum.Where((_, poll) => IsSteady(poll)).Average(required => required.PreviousLayoutWriteUnits);
+    public double PreviousLayoutMinimumFirst => Minimum[0].PreviousLayoutWriteUnits;
     public double MinimumWritesSteady => Minimum.Where((_, poll) => IsSteady(poll)).Average(required => required.Writes);
 
     public int PagesPerEndpoint => (Spec.ConnectionsPerEndpoint + 999) / 1000;

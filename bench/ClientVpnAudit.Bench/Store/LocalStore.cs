@@ -15,7 +15,8 @@ internal static class LocalStore
 {
     private const string Preload = "dynalite-expression-cache.js";
 
-    public static async Task<DynaliteServer> StartAsync(Action<string> progress, CancellationToken cancellationToken)
+    /// <param name="dataDirectory">Keeps the store on disk (LevelDB) instead of in memory: for histories too big for memory.</param>
+    public static async Task<DynaliteServer> StartAsync(Action<string> progress, CancellationToken cancellationToken, string? dataDirectory = null)
     {
         var script = Path.Combine(AppContext.BaseDirectory, "Store", Preload);
         if (!File.Exists(script))
@@ -29,7 +30,7 @@ internal static class LocalStore
             Environment.SetEnvironmentVariable("NODE_OPTIONS", $"{options} --require \"{script}\"".Trim());
         }
 
-        var server = await DynaliteServer.StartAsync(new DynaliteOptions { Progress = progress }, cancellationToken);
+        var server = await DynaliteServer.StartAsync(new DynaliteOptions { Progress = progress, DataDirectory = dataDirectory }, cancellationToken);
         try
         {
             using var client = Aws.BenchClients.PlainDynamoDb(server.Url);

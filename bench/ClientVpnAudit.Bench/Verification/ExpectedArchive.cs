@@ -172,7 +172,9 @@ internal sealed class ExpectedArchive(WriteRule rule, TimeSpan activeRefresh)
 
     private void Write(RequiredWrites writes, JsonObject? before, JsonObject after, WriteKind kind)
     {
-        writes.Add(kind, CapacityRules.Write(before is null ? null : Capacity.Items.FromNode(before), Capacity.Items.FromNode(after)));
+        var old = before is null ? null : Capacity.Items.FromNode(before);
+        var now = Capacity.Items.FromNode(after);
+        writes.Add(kind, CapacityRules.Write(old, now), CapacityRules.WriteInPreviousLayout(old, now));
         _items[ExpectedItem.Text(after, SessionAttributes.ConnectionId)] = after;
     }
 }
@@ -199,7 +201,10 @@ internal sealed class RequiredWrites
     public int Writes => Inserts + Updates + MarkedLost;
     public double WriteUnits { get; private set; }
 
-    public void Add(WriteKind kind, WriteCost cost)
+    /// <summary>What the same writes would cost in the layout before the day index (<see cref="PreviousLayout"/>).</summary>
+    public double PreviousLayoutWriteUnits { get; private set; }
+
+    public void Add(WriteKind kind, WriteCost cost, WriteCost previousLayoutCost)
     {
         switch (kind)
         {
@@ -215,5 +220,6 @@ internal sealed class RequiredWrites
         }
 
         WriteUnits += cost.Total;
+        PreviousLayoutWriteUnits += previousLayoutCost.Total;
     }
 }

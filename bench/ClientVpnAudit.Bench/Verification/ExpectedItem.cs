@@ -8,7 +8,7 @@ namespace ClientVpnAudit.Bench.Verification;
 /// <summary>
 /// The stored item a connection's snapshot implies, built from AWS's raw strings independently of the archiver's
 /// mapper: the session record of the design (times in ISO-8601 UTC, counters as numbers, Identity, EndObserved) plus
-/// the sparse index key ActiveEndpointId while the session has not ended. No retention is configured, so no ExpiresAt.
+/// the index keys EstablishedDay (the UTC date) and, while the session has not ended, ActiveEndpointId. No retention is configured, so no ExpiresAt.
 /// LastObservedAt is the snapshot's Timestamp; <see cref="ExpectedArchive"/> keeps a later stored one when an end
 /// stamped before it lands.
 /// </summary>
@@ -28,6 +28,7 @@ internal static class ExpectedItem
             [SessionAttributes.Region] = S(target.Region),
             [SessionAttributes.Status] = S(connection.StatusCode!),
             [SessionAttributes.ConnectionEstablishedTime] = S(Iso(connection.ConnectionEstablishedTime)!),
+            [SessionAttributes.EstablishedDay] = S(Iso(connection.ConnectionEstablishedTime)![..10]),
             [SessionAttributes.IngressBytes] = N(connection.IngressBytes!),
             [SessionAttributes.EgressBytes] = N(connection.EgressBytes!),
             [SessionAttributes.IngressPackets] = N(connection.IngressPackets!),

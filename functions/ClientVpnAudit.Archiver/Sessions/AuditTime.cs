@@ -10,6 +10,8 @@ public static class AuditTime
 {
     public const string StoredFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
+    public const string DayFormat = "yyyy-MM-dd";
+
     private static readonly string[] AcceptedFormats =
     [
         "yyyy-MM-dd HH:mm:ss",
@@ -36,6 +38,13 @@ public static class AuditTime
 
     public static string Format(DateTimeOffset time) =>
         time.ToUniversalTime().ToString(StoredFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>The UTC day of a time, as EstablishedDay stores it (yyyy-MM-dd).</summary>
+    public static string Day(DateTimeOffset time) =>
+        time.ToUniversalTime().ToString(DayFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>The UTC day of a stored time; null when unreadable.</summary>
+    public static string? DayOfStored(string? value) => ParseStored(value) is { } time ? Day(time) : null;
 
     /// <summary>Parses a stored time (or any ISO-8601 time); null when unreadable.</summary>
     public static DateTimeOffset? ParseStored(string? value) =>

@@ -32,5 +32,9 @@ public sealed record ObservedSession
     /// <summary>Username if non-empty, else CommonName if non-empty, else absent.</summary>
     public string? Identity => Username ?? CommonName;
 
+    /// <summary>The UTC day the session was established: the ByEstablishedDay index's partition.</summary>
+    public string EstablishedDay => AuditTime.DayOfStored(ConnectionEstablishedTime)
+        ?? throw new InvalidOperationException($"{ConnectionId}: unreadable ConnectionEstablishedTime '{ConnectionEstablishedTime}'");
+
     public bool HasEnded => ConnectionStatus.HasEnded(Status);
 }

@@ -1,8 +1,8 @@
 namespace ClientVpnAudit.Archiver.Sessions;
 
 /// <summary>
-/// The attribute names of a session item. The public ones are the query and export contract; the internal one
-/// only keys the sparse ActiveByEndpoint index.
+/// The attribute names of a session item. The public ones are the query and export contract; the derived ones
+/// (ActiveEndpointId, EstablishedDay) only key indexes.
 /// </summary>
 public static class SessionAttributes
 {
@@ -33,6 +33,9 @@ public static class SessionAttributes
 
     /// <summary>Present (= ClientVpnEndpointId) only while the session has not ended: keys the sparse index.</summary>
     public const string ActiveEndpointId = nameof(ActiveEndpointId);
+
+    /// <summary>The UTC day of ConnectionEstablishedTime (yyyy-MM-dd), on every record: keys the ByEstablishedDay index.</summary>
+    public const string EstablishedDay = nameof(EstablishedDay);
 
     /// <summary>The session record as queries and exports show it, in contract order (no ExpiresAt, no index keys).</summary>
     public static readonly IReadOnlyList<string> Exported =

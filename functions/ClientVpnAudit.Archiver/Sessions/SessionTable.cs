@@ -9,32 +9,29 @@ public static class SessionTable
     public const string PartitionKey = SessionAttributes.ConnectionId;
 
     /// <summary>
-    /// Attributes copied into ByEndpoint and ByIdentity besides the keys: enough to answer "who, from where, until
-    /// when" from the index alone. None of them changes on a counter refresh, so a refresh writes only the base item.
+    /// Sessions of one endpoint, by when they were established. KEYS_ONLY: readers fetch the full items with
+    /// BatchGetItem, so a change of status or end writes only the base item, never this index.
     /// </summary>
-    public static readonly IReadOnlyList<string> SummaryProjection =
-    [
-        SessionAttributes.ClientVpnEndpointId, SessionAttributes.Identity, SessionAttributes.Status,
-        SessionAttributes.Username, SessionAttributes.CommonName, SessionAttributes.ClientIp,
-        SessionAttributes.ClientIpv6Address, SessionAttributes.ConnectionEndTime,
-    ];
-
-    /// <summary>Sessions of one endpoint, by when they were established.</summary>
     public static readonly SessionIndex ByEndpoint = new(
-        "ByEndpoint", SessionAttributes.ClientVpnEndpointId, SessionAttributes.ConnectionEstablishedTime,
-        SummaryProjection);
+        "ByEndpoint", SessionAttributes.ClientVpnEndpointId, SessionAttributes.ConnectionEstablishedTime, Projection: null);
 
-    /// <summary>Sessions of one user (Username, else CommonName), by when they were established.</summary>
+    /// <summary>Sessions of one user (Username, else CommonName), by when they were established. KEYS_ONLY, as ByEndpoint.</summary>
     public static readonly SessionIndex ByIdentity = new(
-        "ByIdentity", SessionAttributes.Identity, SessionAttributes.ConnectionEstablishedTime,
-        SummaryProjection);
+        "ByIdentity", SessionAttributes.Identity, SessionAttributes.ConnectionEstablishedTime, Projection: null);
 
     /// <summary>Sparse: only sessions not yet ended. Used to find lost sessions and to answer "who is connected now".</summary>
     public static readonly SessionIndex ActiveByEndpoint = new(
         "ActiveByEndpoint", SessionAttributes.ActiveEndpointId, SessionAttributes.ConnectionEstablishedTime,
         Projection: null);
 
-    public static readonly IReadOnlyList<SessionIndex> Indexes = [ByEndpoint, ByIdentity, ActiveByEndpoint];
+    /// <summary>
+    /// Every session, bucketed by the UTC day it was established: "who was connected at T" across every endpoint is one
+    /// Query per day, never a Scan. KEYS_ONLY, written once per session (its keys never change).
+    /// </summary>
+    public static readonly SessionIndex ByEstablishedDay = new(
+        "ByEstablishedDay", SessionAttributes.EstablishedDay, SessionAttributes.ConnectionEstablishedTime, Projection: null);
+
+    public static readonly IReadOnlyList<SessionIndex> Indexes = [ByEndpoint, ByIdentity, ActiveByEndpoint, ByEstablishedDay];
 
     /// <summary>The TTL attribute (epoch seconds), written only when a retention is configured.</summary>
     public const string TimeToLiveAttribute = SessionAttributes.ExpiresAt;

@@ -57,6 +57,7 @@ internal static class SessionWrites
             .SetOrRemove(SessionAttributes.ClientIp, String(session.ClientIp))
             .SetOrRemove(SessionAttributes.ClientIpv6Address, String(session.ClientIpv6Address))
             .Set(SessionAttributes.ConnectionEstablishedTime, String(session.ConnectionEstablishedTime)!)
+            .Set(SessionAttributes.EstablishedDay, String(session.EstablishedDay)!)
             .SetOrRemove(SessionAttributes.ConnectionEndTime, String(session.ConnectionEndTime))
             .SetOrRemove(SessionAttributes.DurationSeconds, Number(session.DurationSeconds))
             .SetOrRemove(SessionAttributes.PostureComplianceStatuses, StringList(session.PostureComplianceStatuses))

@@ -35,6 +35,18 @@ public static class TableReads
         return items;
     }
 
+    /// <summary>Every item of several queries (one per partition), at most <paramref name="parallel"/> in flight at once.</summary>
+    /// <param name="onPage">Sees each response; called from several queries at once.</param>
+    public static async Task<List<Dictionary<string, AttributeValue>>> QueryEachAsync(IAmazonDynamoDB dynamoDb, IEnumerable<QueryRequest> requests,
+        int parallel, CancellationToken cancellationToken, Action<QueryResponse>? onPage = null)
+    {
+        var indexed = requests.Select((request, i) => (request, i)).ToList();
+        var results = new List<Dictionary<string, AttributeValue>>[indexed.Count];
+        await Parallel.ForEachAsync(indexed, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
+            async (entry, token) => results[entry.i] = await QueryAsync(dynamoDb, entry.request, token, onPage));
+        return results.SelectMany(items => items).ToList();
+    }
+
     /// <summary>Every item of the scan, page after page.</summary>
     public static async Task<List<Dictionary<string, AttributeValue>>> ScanAsync(IAmazonDynamoDB dynamoDb, ScanRequest request,
         CancellationToken cancellationToken, Action<ScanResponse>? onPage = null)

@@ -26,6 +26,7 @@ public sealed class SeedExampleTests(DynaliteFixture dynalite) : IClassFixture<D
         Assert.Equal("client1.domain.tld", terminated["CommonName"].S);
         Assert.Equal("client1.domain.tld", terminated["Identity"].S);
         Assert.Equal("2019-08-12T07:57:14Z", terminated["ConnectionEstablishedTime"].S);
+        Assert.Equal("2019-08-12", terminated["EstablishedDay"].S);
         Assert.Equal("2019-08-12T07:58:34Z", terminated["ConnectionEndTime"].S);
         Assert.Equal("80", terminated["DurationSeconds"].N);
         Assert.Equal("32302", terminated["IngressBytes"].N);
@@ -47,6 +48,7 @@ public sealed class SeedExampleTests(DynaliteFixture dynalite) : IClassFixture<D
         Assert.False(active.ContainsKey("EndObserved"));
         Assert.False(active.ContainsKey("ClientIp"));
         Assert.Equal("cvpn-endpoint-123456789123abcde", active["ActiveEndpointId"].S);
+        Assert.Equal("2019-08-12", active["EstablishedDay"].S);
         Assert.Equal("2019-08-12T08:02:54Z", active["LastObservedAt"].S);
     }
 

@@ -48,6 +48,7 @@ internal static class ArchiveInvariants
             MarksLostOnlyUnlistedEnds(item, listedEnd, fail);
             LeavesNothingUnlistedNotEnded(item, finallyListed, fail);
             KeepsObservationTimesInOrder(item, fail);
+            IsInTheDayBucketItWasEstablishedIn(item, fail);
 
             if (broken.Count > 0)
             {
@@ -118,6 +119,17 @@ internal static class ArchiveInvariants
         if ((activeEndpoint is null) != finallyListed.IsEnd)
         {
             fail("ActiveEndpointId is present exactly while a session is not terminated", $"the final poll lists it {finallyListed.Status}");
+        }
+    }
+
+    /// <summary>5. EstablishedDay is the UTC date of ConnectionEstablishedTime, so the day index finds every record.</summary>
+    private static void IsInTheDayBucketItWasEstablishedIn(Dictionary<string, AttributeValue> item, Action<string, string> fail)
+    {
+        var established = Get(item, A.ConnectionEstablishedTime);
+        var day = Get(item, A.EstablishedDay);
+        if (established is null || day != established[..10])
+        {
+            fail("EstablishedDay is the UTC date of ConnectionEstablishedTime", $"it is {day ?? "absent"}");
         }
     }
 

@@ -20,7 +20,8 @@ internal static class ExportCommand
             Required = true,
         };
 
-        var command = new Command("export", "Write the archived sessions to a JSON or CSV file for auditors, with the filters of `sessions`");
+        var command = new Command("export", QueryPlanHelp.Describe(
+            "Write the archived sessions to a JSON or CSV file for auditors, with the filters of `sessions`"));
         command.Options.Add(format);
         command.Options.Add(file);
         filters.AddTo(command);

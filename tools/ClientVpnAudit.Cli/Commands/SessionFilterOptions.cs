@@ -5,7 +5,7 @@ using ClientVpnAudit.Cli.Queries;
 
 namespace ClientVpnAudit.Cli.Commands;
 
-/// <summary>The filters of `sessions` and `export`: --endpoint, --user, --account, --region, --since, --until, --active.</summary>
+/// <summary>The filters of `sessions` and `export`: --endpoint, --user, --account, --region, --since, --until, --at, --active.</summary>
 internal sealed class SessionFilterOptions
 {
     private readonly Option<string?> _endpoint = new("--endpoint")
@@ -34,15 +34,20 @@ internal sealed class SessionFilterOptions
 
     private readonly Option<DateTimeOffset?> _since = Time("--since",
         "Only sessions connected at or after this time: ended then or later, or not ended (a lost session counts until its "
-        + "MissingSince; no session lasts over 24 h). ISO-8601, UTC unless a zone is given; a date alone is midnight UTC");
+        + "MissingSince; no session lasts over 24 h). Without --endpoint or --user, one Query of the ByEstablishedDay index per "
+        + "day from 24 h before it, never a Scan. ISO-8601, UTC unless a zone is given; a date alone is midnight UTC");
 
     private readonly Option<DateTimeOffset?> _until = Time("--until",
         "Only sessions connected at or before this time: established then or earlier. ISO-8601, UTC unless a zone is given; "
         + "a date alone is midnight UTC");
 
+    private readonly Option<DateTimeOffset?> _at = Time("--at",
+        "Only sessions connected at this instant: the short form of --since T --until T");
+
     private readonly Option<bool> _active = new("--active")
     {
-        Description = "Only sessions not ended (Status is not terminated); with --endpoint queries the ActiveByEndpoint index",
+        Description = "Only sessions not ended (Status is not terminated); reads the sparse ActiveByEndpoint index (a Query with "
+            + "--endpoint, else a Scan of that index, which holds only the sessions not ended)",
     };
 
     public void AddTo(Command command)
@@ -53,19 +58,26 @@ internal sealed class SessionFilterOptions
         command.Options.Add(_region);
         command.Options.Add(_since);
         command.Options.Add(_until);
+        command.Options.Add(_at);
         command.Options.Add(_active);
     }
 
     public SessionFilter Read(ParseResult parsed)
     {
+        var at = parsed.GetValue(_at);
+        if (at is not null && (parsed.GetResult(_since) is not null || parsed.GetResult(_until) is not null))
+        {
+            throw new CliInputException("--at T is the short form of --since T --until T: give --at, or --since/--until, not both");
+        }
+
         var filter = new SessionFilter
         {
             EndpointId = NonEmpty(parsed.GetValue(_endpoint), _endpoint.Name),
             Identity = NonEmpty(parsed.GetValue(_user), _user.Name),
             AccountId = Checked(parsed.GetValue(_account), _account.Name, ArchiverOptionsReader.ReadAccountId),
             Region = Checked(parsed.GetValue(_region), _region.Name, ArchiverOptionsReader.ReadRegion),
-            Since = parsed.GetValue(_since),
-            Until = parsed.GetValue(_until),
+            Since = at ?? parsed.GetValue(_since),
+            Until = at ?? parsed.GetValue(_until),
             ActiveOnly = parsed.GetValue(_active),
         };
         if (filter.Since > filter.Until)

@@ -16,8 +16,7 @@ internal static class SessionsCommand
             "How to print the sessions");
         output.Aliases.Add("-o");
 
-        var command = new Command("sessions", "Query the archived sessions: a Query on an index with --endpoint or --user "
-            + "(then BatchGetItem for the full items), otherwise a Scan of the whole table");
+        var command = new Command("sessions", QueryPlanHelp.Describe("Query the archived sessions"));
         filters.AddTo(command);
         command.Options.Add(output);
         store.AddTo(command);

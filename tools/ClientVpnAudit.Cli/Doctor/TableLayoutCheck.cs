@@ -17,6 +17,13 @@ internal static class TableLayoutCheck
         "wait if it is still being created or updated; otherwise deploy the stack (it builds the table from this layout), "
         + "or name the right table with --table";
 
+    /// <summary>A table made before an index existed gets it from the stack, but only records written since carry its key.</summary>
+    private const string MissingIndexFix =
+        "deploy the stack (it adds one missing index per deployment), then run `cvpn-audit backfill` for the records written "
+        + "before (docs/operations.md, \"Upgrading an existing table\"); or name the right table with --table";
+
+    private const string MissingIndex = " is missing";
+
     /// <returns>The line, and whether the table exists (null when DynamoDB did not say).</returns>
     public static async Task<(CheckLine Line, bool? Exists)> RunAsync(IAmazonDynamoDB dynamoDb, DoctorTarget target,
         CancellationToken cancellationToken)
@@ -43,7 +50,8 @@ internal static class TableLayoutCheck
         var line = problems.Count == 0
             ? CheckLine.Pass($"{subject} is ACTIVE, keyed on {SessionTable.PartitionKey}, with the indexes "
                 + Names(SessionTable.Indexes.Select(index => index.Name)))
-            : CheckLine.Fail($"{subject} does not have the archiver's layout: {string.Join("; ", problems)}", LayoutFix);
+            : CheckLine.Fail($"{subject} does not have the archiver's layout: {string.Join("; ", problems)}",
+                problems.All(problem => problem.EndsWith(MissingIndex, StringComparison.Ordinal)) ? MissingIndexFix : LayoutFix);
         return (line, true);
     }
 
@@ -66,7 +74,7 @@ internal static class TableLayoutCheck
             var found = table.GlobalSecondaryIndexes?.FirstOrDefault(candidate => candidate.IndexName == index.Name);
             if (found is null)
             {
-                yield return $"index {index.Name} is missing";
+                yield return $"index {index.Name}{MissingIndex}";
                 continue;
             }
 

@@ -1,22 +1,25 @@
 using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
 using ClientVpnAudit.Archiver.Sessions;
 using ClientVpnAudit.Archiver.Storage;
 
 namespace ClientVpnAudit.Cli.Queries;
 
 /// <summary>
-/// Reads archived sessions. An index query returns keys and a few projected attributes, so the full items are then
-/// fetched with BatchGetItem, 100 keys at a time; without an endpoint or a user the table is scanned.
+/// Reads archived sessions by a <see cref="SessionQueryPlan"/>: the keys from an index (Queries in parallel, or a Scan
+/// of the sparse not-ended index), then the full items with BatchGetItem, 100 keys at a time; or, for a request for
+/// everything, a Scan of the table.
 /// </summary>
-internal sealed class ArchiveReader(IAmazonDynamoDB dynamoDb, string tableName)
+internal sealed class ArchiveReader(IAmazonDynamoDB dynamoDb, string tableName, TimeProvider? clock = null)
 {
+    /// <summary>Queries in flight at once for a window of several days.</summary>
+    public const int ParallelQueries = 8;
+
     public async Task<IReadOnlyList<ArchivedSession>> ReadAsync(SessionFilter filter, CancellationToken cancellationToken)
     {
-        var plan = SessionQueryPlan.For(filter);
-        var items = plan.Index is null
-            ? await ScanAsync(cancellationToken)
-            : await GetAsync(await QueryKeysAsync(plan, cancellationToken), cancellationToken);
+        var plan = SessionQueryPlan.For(filter, (clock ?? TimeProvider.System).GetUtcNow());
+        var items = plan.Kind == QueryKind.TableScan
+            ? await TableReads.ScanAsync(dynamoDb, plan.ToScanRequest(tableName), cancellationToken)
+            : await TableReads.BatchGetAsync(dynamoDb, tableName, await KeysAsync(plan, cancellationToken), cancellationToken);
         return ArchivedSession.Sort(items.Select(ArchivedSession.FromItem).Where(filter.Matches));
     }
 
@@ -32,14 +35,11 @@ internal sealed class ArchiveReader(IAmazonDynamoDB dynamoDb, string tableName)
         return ArchivedSession.Sort(sessions);
     }
 
-    private async Task<List<string>> QueryKeysAsync(SessionQueryPlan plan, CancellationToken cancellationToken) =>
-        (await TableReads.QueryAsync(dynamoDb, plan.ToQueryRequest(tableName), cancellationToken))
-            .Select(item => item[SessionTable.PartitionKey].S)
-            .ToList();
-
-    private Task<List<Dictionary<string, AttributeValue>>> GetAsync(IReadOnlyList<string> connectionIds, CancellationToken cancellationToken) =>
-        TableReads.BatchGetAsync(dynamoDb, tableName, connectionIds, cancellationToken);
-
-    private Task<List<Dictionary<string, AttributeValue>>> ScanAsync(CancellationToken cancellationToken) =>
-        TableReads.ScanAsync(dynamoDb, new ScanRequest { TableName = tableName }, cancellationToken);
+    private async Task<IEnumerable<string>> KeysAsync(SessionQueryPlan plan, CancellationToken cancellationToken)
+    {
+        var entries = plan.Kind == QueryKind.IndexScan
+            ? await TableReads.ScanAsync(dynamoDb, plan.ToScanRequest(tableName), cancellationToken)
+            : await TableReads.QueryEachAsync(dynamoDb, plan.ToQueryRequests(tableName), ParallelQueries, cancellationToken);
+        return entries.Select(entry => entry[SessionTable.PartitionKey].S);
+    }
 }

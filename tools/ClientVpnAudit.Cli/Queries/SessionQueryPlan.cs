@@ -1,19 +1,24 @@
+using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using ClientVpnAudit.Archiver.Sessions;
 
 namespace ClientVpnAudit.Cli.Queries;
 
 /// <summary>
-/// How a <see cref="SessionFilter"/> is fetched: a Query on the index that fits (never a Scan when an endpoint or a user
-/// is given), keyed on ConnectionEstablishedTime BETWEEN Since - 24 h AND Until, with a filter expression on what the
-/// index projects. What the index returns is a superset; <see cref="SessionFilter.Matches"/> decides on the full items.
+/// How a <see cref="SessionFilter"/> is fetched. Every index is KEYS_ONLY: the plan reads keys (a Query per partition,
+/// keyed on ConnectionEstablishedTime BETWEEN Since - 24 h AND Until), the reader fetches the full items with
+/// BatchGetItem, and <see cref="SessionFilter.Matches"/> decides on them. Only a request for (nearly) everything scans
+/// the table.
 /// </summary>
 internal sealed record SessionQueryPlan
 {
-    /// <summary>The index to query; null means a Scan of the table.</summary>
+    public required QueryKind Kind { get; init; }
+
+    /// <summary>The index to query or scan; null for a Scan of the table.</summary>
     public SessionIndex? Index { get; init; }
 
-    public string? PartitionValue { get; init; }
+    /// <summary>One Query per value: an endpoint, a user, or each UTC day of the window.</summary>
+    public IReadOnlyList<string> PartitionValues { get; init; } = [];
 
     /// <summary>Lowest ConnectionEstablishedTime to read (stored format), or null for no lower bound.</summary>
     public string? EstablishedFrom { get; init; }
@@ -21,80 +26,82 @@ internal sealed record SessionQueryPlan
     /// <summary>Highest ConnectionEstablishedTime to read (stored format), or null for no upper bound.</summary>
     public string? EstablishedTo { get; init; }
 
-    /// <summary>Conditions on projected, non-key attributes (never on a KEYS_ONLY index).</summary>
-    public IReadOnlyList<IndexCondition> Conditions { get; init; } = [];
+    public static SessionQueryPlan TableScan { get; } = new() { Kind = QueryKind.TableScan };
 
-    public static SessionQueryPlan For(SessionFilter filter)
+    /// <summary>A window of more days than this asks for most of any archive: a Scan reads it in far fewer requests.</summary>
+    public const int MaxDayQueries = 3_660;
+
+    /// <param name="now">Bounds a window without --until: nothing is established after now (a day of slack for clocks).</param>
+    public static SessionQueryPlan For(SessionFilter filter, DateTimeOffset now)
     {
-        var from = filter.Since is { } since ? AuditTime.Format(since - SessionFilter.LongestSession) : null;
-        var to = filter.Until is { } until ? AuditTime.Format(until) : null;
+        var from = filter.Since is { } since
+            ? since - DateTimeOffset.MinValue > SessionFilter.LongestSession ? since - SessionFilter.LongestSession : DateTimeOffset.MinValue
+            : (DateTimeOffset?)null;
+        var to = filter.Until;
 
-        if (filter.ActiveOnly && filter.EndpointId is not null)
+        (SessionIndex Index, string Value)? keyed =
+            filter.ActiveOnly && filter.EndpointId is { } activeEndpoint ? (SessionTable.ActiveByEndpoint, activeEndpoint)
+            : filter.Identity is { } identity ? (SessionTable.ByIdentity, identity)
+            : filter.EndpointId is { } endpoint ? (SessionTable.ByEndpoint, endpoint)
+            : null;
+        if (keyed is { } chosen)
         {
-            return new SessionQueryPlan
-            {
-                Index = SessionTable.ActiveByEndpoint,
-                PartitionValue = filter.EndpointId,
-                EstablishedFrom = from,
-                EstablishedTo = to,
-            };
+            return Query(chosen.Index, [chosen.Value], from, to);
         }
 
-        var conditions = new List<IndexCondition>();
         if (filter.ActiveOnly)
         {
-            conditions.Add(IndexCondition.NotEqual(SessionAttributes.Status, ConnectionStatus.Terminated));
+            return new SessionQueryPlan { Kind = QueryKind.IndexScan, Index = SessionTable.ActiveByEndpoint };
         }
 
-        if (filter.Since is { } sinceTime)
-        {
-            conditions.Add(IndexCondition.AbsentOrAtLeast(SessionAttributes.ConnectionEndTime, AuditTime.Format(sinceTime)));
-        }
-
-        if (filter.Identity is not null)
-        {
-            if (filter.EndpointId is not null)
-            {
-                conditions.Add(IndexCondition.Equal(SessionAttributes.ClientVpnEndpointId, filter.EndpointId));
-            }
-
-            return new SessionQueryPlan
-            {
-                Index = SessionTable.ByIdentity,
-                PartitionValue = filter.Identity,
-                EstablishedFrom = from,
-                EstablishedTo = to,
-                Conditions = conditions,
-            };
-        }
-
-        if (filter.EndpointId is not null)
-        {
-            return new SessionQueryPlan
-            {
-                Index = SessionTable.ByEndpoint,
-                PartitionValue = filter.EndpointId,
-                EstablishedFrom = from,
-                EstablishedTo = to,
-                Conditions = conditions,
-            };
-        }
-
-        return new SessionQueryPlan();
+        var days = from is { } first ? Days(first, to ?? now + TimeSpan.FromDays(1)) : [];
+        return from is not null && days.Count <= MaxDayQueries
+            ? Query(SessionTable.ByEstablishedDay, days, from, to)
+            : TableScan;
     }
 
-    public QueryRequest ToQueryRequest(string tableName)
+    /// <summary>The UTC days from the day of <paramref name="first"/> to the day of <paramref name="last"/>, both included.</summary>
+    public static IReadOnlyList<string> Days(DateTimeOffset first, DateTimeOffset last)
     {
-        var index = Index ?? throw new InvalidOperationException("a Scan plan has no QueryRequest");
+        var days = new List<string>();
+        for (var day = first.UtcDateTime.Date; day <= last.UtcDateTime.Date && days.Count <= MaxDayQueries; day = day.AddDays(1))
+        {
+            days.Add(AuditTime.Day(new DateTimeOffset(day, TimeSpan.Zero)));
+        }
+
+        return days;
+    }
+
+    public IReadOnlyList<QueryRequest> ToQueryRequests(string tableName)
+    {
+        var index = Kind == QueryKind.Query ? Index! : throw new InvalidOperationException($"a {Kind} plan has no QueryRequest");
+        return PartitionValues.Select(value => QueryRequest(tableName, index, value)).ToList();
+    }
+
+    public ScanRequest ToScanRequest(string tableName) => Kind == QueryKind.Query
+        ? throw new InvalidOperationException("a Query plan has no ScanRequest")
+        : new ScanRequest { TableName = tableName, IndexName = Index?.Name, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL };
+
+    private static SessionQueryPlan Query(SessionIndex index, IReadOnlyList<string> values, DateTimeOffset? from, DateTimeOffset? to) => new()
+    {
+        Kind = QueryKind.Query,
+        Index = index,
+        PartitionValues = values,
+        EstablishedFrom = from is { } start ? AuditTime.Format(start) : null,
+        EstablishedTo = to is { } end ? AuditTime.Format(end) : null,
+    };
+
+    private QueryRequest QueryRequest(string tableName, SessionIndex index, string partitionValue)
+    {
         var names = new Dictionary<string, string> { ["#pk"] = index.PartitionKey };
-        var values = new Dictionary<string, AttributeValue> { [":pk"] = new() { S = PartitionValue } };
+        var values = new Dictionary<string, AttributeValue> { [":pk"] = new() { S = partitionValue } };
         var keyCondition = "#pk = :pk";
         if (EstablishedFrom is not null || EstablishedTo is not null)
         {
             names["#sk"] = index.SortKey;
             keyCondition += (EstablishedFrom, EstablishedTo) switch
             {
-                ({ } from, { } to) => " AND #sk BETWEEN :from AND :to",
+                ({ }, { }) => " AND #sk BETWEEN :from AND :to",
                 ({ }, null) => " AND #sk >= :from",
                 _ => " AND #sk <= :to",
             };
@@ -109,46 +116,22 @@ internal sealed record SessionQueryPlan
             }
         }
 
-        var filters = Conditions.Select((condition, i) => condition.Expression($"#f{i}", $":f{i}")).ToList();
-        for (var i = 0; i < Conditions.Count; i++)
-        {
-            names[$"#f{i}"] = Conditions[i].Attribute;
-            values[$":f{i}"] = new() { S = Conditions[i].Value };
-        }
-
         return new QueryRequest
         {
             TableName = tableName,
             IndexName = index.Name,
             KeyConditionExpression = keyCondition,
-            FilterExpression = filters.Count == 0 ? null : string.Join(" AND ", filters),
             ExpressionAttributeNames = names,
             ExpressionAttributeValues = values,
+            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
         };
     }
 }
 
-/// <summary>A condition on one string attribute that an index projects.</summary>
-internal sealed record IndexCondition(string Attribute, IndexComparison Comparison, string Value)
+/// <summary>What a plan sends: Queries of an index, a Scan of a (sparse) index, or a Scan of the whole table.</summary>
+internal enum QueryKind
 {
-    public static IndexCondition Equal(string attribute, string value) => new(attribute, IndexComparison.Equal, value);
-
-    public static IndexCondition NotEqual(string attribute, string value) => new(attribute, IndexComparison.NotEqual, value);
-
-    /// <summary>"Ended at or after the value, or not ended (yet, or as far as the archive knows)".</summary>
-    public static IndexCondition AbsentOrAtLeast(string attribute, string value) => new(attribute, IndexComparison.AbsentOrAtLeast, value);
-
-    public string Expression(string name, string value) => Comparison switch
-    {
-        IndexComparison.Equal => $"{name} = {value}",
-        IndexComparison.NotEqual => $"{name} <> {value}",
-        _ => $"(attribute_not_exists({name}) OR {name} >= {value})",
-    };
-}
-
-internal enum IndexComparison
-{
-    Equal,
-    NotEqual,
-    AbsentOrAtLeast,
+    Query,
+    IndexScan,
+    TableScan,
 }
