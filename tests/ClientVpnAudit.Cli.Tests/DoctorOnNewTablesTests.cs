@@ -45,15 +45,7 @@ public sealed class DoctorOnNewTablesTests(DynaliteFixture dynalite) : IClassFix
         request.GlobalSecondaryIndexes.Single(index => index.IndexName == SessionTable.ByIdentity.Name).KeySchema =
             [new KeySchemaElement(SessionAttributes.Identity, KeyType.HASH), new KeySchemaElement(SessionAttributes.ConnectionEndTime, KeyType.RANGE)];
         request.AttributeDefinitions.Add(new AttributeDefinition(SessionAttributes.ConnectionEndTime, ScalarAttributeType.S));
-        using (var client = dynalite.CreateClient())
-        {
-            await client.CreateTableAsync(request);
-            await TableActivation.WaitUntilActiveAsync(client, table, CancellationToken.None);
-        }
-
-        await using var emulator = await Ec2Emulator.StartAsync(SnapshotLoader.Load(Path.Combine(Demo.Snapshots, "2026-03-02T0900Z.json")));
-
-        var result = await DoctorAsync(emulator.Url, table);
+        var result = await DoctorOfTableAsync(request);
 
         Assert.True(result.ExitCode == ExitCodes.RunFailed, result.ToString());
         Assert.Equal(
@@ -71,15 +63,7 @@ public sealed class DoctorOnNewTablesTests(DynaliteFixture dynalite) : IClassFix
         var request = SessionTableCreation.Request(table);
         request.GlobalSecondaryIndexes.RemoveAll(index => index.IndexName == SessionTable.ByEstablishedDay.Name);
         request.AttributeDefinitions.RemoveAll(definition => definition.AttributeName == SessionAttributes.EstablishedDay);
-        using (var client = dynalite.CreateClient())
-        {
-            await client.CreateTableAsync(request);
-            await TableActivation.WaitUntilActiveAsync(client, table, CancellationToken.None);
-        }
-
-        await using var emulator = await Ec2Emulator.StartAsync(SnapshotLoader.Load(Path.Combine(Demo.Snapshots, "2026-03-02T0900Z.json")));
-
-        var result = await DoctorAsync(emulator.Url, table);
+        var result = await DoctorOfTableAsync(request);
 
         Assert.True(result.ExitCode == ExitCodes.RunFailed, result.ToString());
         Assert.Equal(
@@ -124,6 +108,19 @@ public sealed class DoctorOnNewTablesTests(DynaliteFixture dynalite) : IClassFix
         }
 
         return client.PutItemAsync(new PutItemRequest { TableName = table, Item = item });
+    }
+
+    /// <summary>Creates the table as requested, then runs doctor on it with the emulator serving the demo's first poll.</summary>
+    private async Task<CliResult> DoctorOfTableAsync(CreateTableRequest request)
+    {
+        using (var client = dynalite.CreateClient())
+        {
+            await client.CreateTableAsync(request);
+            await TableActivation.WaitUntilActiveAsync(client, request.TableName, CancellationToken.None);
+        }
+
+        await using var emulator = await Ec2Emulator.StartAsync(SnapshotLoader.Load(Path.Combine(Demo.Snapshots, "2026-03-02T0900Z.json")));
+        return await DoctorAsync(emulator.Url, request.TableName);
     }
 
     private Task<CliResult> DoctorAsync(Uri ec2Url, string table) =>

@@ -30,8 +30,8 @@ internal static class FanOutJson
         },
         ["verification"] = new JsonObject
         {
-            ["single_invocation"] = Verdict(result.SingleVerdict),
-            ["fan_out"] = Verdict(result.FanOutVerdict),
+            ["single_invocation"] = Results.JsonResultWriter.Verdict(result.SingleVerdict),
+            ["fan_out"] = Results.JsonResultWriter.Verdict(result.FanOutVerdict),
         },
     };
 
@@ -103,15 +103,6 @@ internal static class FanOutJson
         ["lambda_requests"] = Round(cost.LambdaRequestsUsd, 4),
         ["lambda_compute"] = Round(cost.LambdaComputeUsd, 4),
         ["total"] = Round(cost.TotalUsd, 4),
-    };
-
-    private static JsonObject? Verdict(Verification.Verdict? verdict) => verdict is null ? null : new JsonObject
-    {
-        ["correct"] = verdict.Correct,
-        ["stored"] = verdict.Stored,
-        ["expected"] = verdict.Expected,
-        ["wrong"] = verdict.Wrong,
-        ["examples"] = new JsonArray(verdict.Examples.Select(example => (JsonNode)example).ToArray()),
     };
 
     private static double Round(double value, int digits) => Math.Round(value, digits);

@@ -155,7 +155,7 @@ internal static class JsonResultWriter
         return json;
     }
 
-    private static JsonObject? Verdict(Verification.Verdict? verdict) => verdict is null ? null : new JsonObject
+    public static JsonObject? Verdict(Verification.Verdict? verdict) => verdict is null ? null : new JsonObject
     {
         ["correct"] = verdict.Correct,
         ["stored"] = verdict.Stored,
