@@ -97,7 +97,7 @@ internal static class FanOutMarkdown
         var cpu = steady.Workers.Select(Figures.Cpu).ToList();
         var scans = steady.Planner.DynamoDb.RequestsByOperation.GetValueOrDefault("Scan");
         Line(md, Invariant($"Per invocation, steady poll: planner {steady.Planner.WallSeconds:0.00} s, peak working set {steady.Planner.PeakWorkingSetBytes / Figures.Mb:0} MB ")
-            + Invariant($"({scans} Scan pages of the ActiveByEndpoint index, {steady.Planner.DynamoDb.ReadUnits:N0} RRU: each target's planning scans the whole index, which holds every target's open sessions). ")
+            + Invariant($"({scans} Scan pages of the ActiveByEndpoint index, {steady.Planner.DynamoDb.ReadUnits:N0} RRU: one Scan per run of the index, which holds every target's open sessions). ")
             + Invariant($"Workers ({steady.Workers.Count}): wall median {Figures.Median(walls):0.00} s, max {walls.Max():0.00} s; **peak working set median {Figures.Median(peaks):0} MB, max {peaks.Max():0} MB** ")
             + Invariant($"(single invocation: {steady.Single.PeakWorkingSetBytes / Figures.Mb:0} MB). The workers ran from the first one's start to the last one's end in {steady.WorkersElapsedSeconds:0.00} s. ")
             + Invariant($"Their CPU: {Figures.Median(cpu):0.00} s median per worker, {cpu.Sum():0.0} s together, against {Figures.Cpu(steady.Single):0.0} s for the single invocation's every endpoint")
