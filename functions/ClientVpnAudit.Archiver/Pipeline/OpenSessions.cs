@@ -9,7 +9,8 @@ namespace ClientVpnAudit.Archiver.Pipeline;
 /// the sparse index is scanned once per run, not once per target, and where an endpoint lives is read once per run from
 /// one of its sessions.
 /// </summary>
-internal sealed class OpenSessions(SessionStore store, CancellationToken cancellationToken)
+/// <param name="own">The deployment's own account and region: where a record that predates AccountId and Region lives.</param>
+internal sealed class OpenSessions(SessionStore store, Target own, CancellationToken cancellationToken)
 {
     private readonly Lock _gate = new();
     private Task<IReadOnlyList<(string ConnectionId, string EndpointId)>>? _notEnded;
@@ -32,7 +33,8 @@ internal sealed class OpenSessions(SessionStore store, CancellationToken cancell
 
     /// <summary>
     /// Which endpoints of these sessions belong to <paramref name="target"/> (a record that predates AccountId and Region
-    /// belongs to the deployment's own, single target; an endpoint whose session is not read back waits a run).
+    /// belongs to the deployment's own target, which it was written for; an endpoint whose session is not read back waits
+    /// a run).
     /// </summary>
     public async Task<IReadOnlySet<string>> EndpointsOfTargetAsync(IEnumerable<(string ConnectionId, string EndpointId)> sessions, Target target)
     {
@@ -45,7 +47,7 @@ internal sealed class OpenSessions(SessionStore store, CancellationToken cancell
 
         return oneEach.Keys
             .Where(endpointId => _places.TryGetValue(endpointId, out var place)
-                && (place.AccountId ?? target.AccountId) == target.AccountId && (place.Region ?? target.Region) == target.Region)
+                && (place.AccountId ?? own.AccountId) == target.AccountId && (place.Region ?? own.Region) == target.Region)
             .ToHashSet(StringComparer.Ordinal);
     }
 }

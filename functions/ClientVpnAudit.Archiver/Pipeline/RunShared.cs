@@ -6,18 +6,19 @@ using ClientVpnAudit.Archiver.Storage;
 namespace ClientVpnAudit.Archiver.Pipeline;
 
 /// <summary>What every planner and worker of one run adds to: the budget, the counts, the failures.</summary>
-internal sealed record RunShared(RunBudget Budget, DynamoDbUsage Usage, RunTally Tally, SessionStore Store, EndpointStateStore? EndpointState)
+/// <param name="Own">The deployment's own account and region.</param>
+internal sealed record RunShared(RunBudget Budget, DynamoDbUsage Usage, RunTally Tally, SessionStore Store, EndpointStateStore? EndpointState, Target Own)
 {
     public System.Collections.Concurrent.ConcurrentBag<EndpointFailure> Failures { get; } = [];
 
     /// <summary>Read once per run by the first planner that closes gone endpoints.</summary>
-    public OpenSessions OpenSessions { get; } = new(Store, Budget.Token);
+    public OpenSessions OpenSessions { get; } = new(Store, Own, Budget.Token);
 
     public static RunShared Create(IAmazonDynamoDB dynamoDb, ArchiverOptions options, RunBudget budget)
     {
         var usage = new DynamoDbUsage();
         return new RunShared(budget, usage, new RunTally(), new SessionStore(dynamoDb, options.TableName, usage),
-            options.EndpointTableName is { } endpointTable ? new EndpointStateStore(dynamoDb, endpointTable, usage) : null);
+            options.EndpointTableName is { } endpointTable ? new EndpointStateStore(dynamoDb, endpointTable, usage) : null, options.Target);
     }
 
     /// <param name="endpointsPolled">The endpoints this run listed (a planner) or archived (a worker alone).</param>

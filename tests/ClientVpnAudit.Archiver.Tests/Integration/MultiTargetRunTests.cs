@@ -72,4 +72,41 @@ public sealed class MultiTargetRunTests(DynaliteFixture dynalite) : IClassFixtur
             client.Dispose();
         }
     }
+
+    [Fact]
+    public async Task Run_OverSeveralTargets_LeavesARecordWithoutAccountIdToTheOwnTarget_NotToTheFirstTargetThatDoesNotListIt()
+    {
+        var poll = SnapshotLoader.LoadPoll(Sample);
+        await using var harness = await ArchiverHarness.StartAsync(dynalite, poll.Targets[0]);
+        harness.Emulator.Serve(poll);
+        harness.Clock.SetUtcNow(poll.CapturedAt!.Value);
+        var clients = new[] { EuOne, UsTwo }.ToDictionary(target => target, target => AwsClients.Ec2(harness.Emulator.Url, target));
+        ArchiverPipeline Pipeline(params Target[] targets) => new(target => clients[target], harness.DynamoDb,
+            harness.Options(options => options with { Target = EuOne, Targets = targets }), JsonLog.Discard, new PollContext { Clock = harness.Clock });
+        await Pipeline(EuOne).RunAsync();
+        var ownSessions = (await harness.ItemsAsync()).Keys.ToList();
+        foreach (var connectionId in ownSessions)
+        {
+            // As the archiver wrote records before they carried their account and region.
+            await harness.DynamoDb.UpdateItemAsync(new Amazon.DynamoDBv2.Model.UpdateItemRequest
+            {
+                TableName = harness.TableName,
+                Key = new() { ["ConnectionId"] = new Amazon.DynamoDBv2.Model.AttributeValue(connectionId) },
+                UpdateExpression = "REMOVE AccountId, #region",
+                ExpressionAttributeNames = new() { ["#region"] = "Region" },
+            });
+        }
+
+        harness.Clock.Advance(TimeSpan.FromMinutes(5));
+        var summary = await Pipeline(UsTwo, EuOne).RunAsync();
+
+        Assert.True(summary.Succeeded, summary.Error);
+        Assert.Equal(0, summary.SessionsMarkedLost);
+        var items = await harness.ItemsAsync();
+        Assert.All(ownSessions, connectionId => Assert.False(items[connectionId].ContainsKey("MissingSince"), $"{connectionId} was closed"));
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+    }
 }
