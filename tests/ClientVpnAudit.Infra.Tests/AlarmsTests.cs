@@ -60,36 +60,14 @@ public sealed class AlarmsTests(DefaultStackFixture stack) : IClassFixture<Defau
     public void DeadLetterAlarm_FiresInEachPeriodThatSentAMessage_AndClearsItself()
     {
         var queueId = _template.DeadLetterQueueId();
-        _template.HasResourceProperties(AlarmType, Match.ObjectLike(new Dictionary<string, object>
-        {
-            ["Namespace"] = "AWS/SQS",
-            ["MetricName"] = "NumberOfMessagesSent",
-            ["Dimensions"] = new object[] { Dimension("QueueName", GetAtt(queueId, "QueueName")) },
-            ["Statistic"] = "Sum",
-            ["Period"] = FiveMinutes,
-            ["EvaluationPeriods"] = 1,
-            ["Threshold"] = 1,
-            ["ComparisonOperator"] = "GreaterThanOrEqualToThreshold",
-            ["TreatMissingData"] = "notBreaching",
-        }));
+        AssertFiresOnAnyOccurrenceInOnePeriod("AWS/SQS", "NumberOfMessagesSent", Dimension("QueueName", GetAtt(queueId, "QueueName")), "Sum");
     }
 
     [Fact]
     public void WorkDeadLetterAlarm_FiresWhileAMessageWaitsInTheWorkDeadLetterQueue()
     {
         // A redrive policy's moves are not counted by NumberOfMessagesSent: only the messages visible show them.
-        _template.HasResourceProperties(AlarmType, Match.ObjectLike(new Dictionary<string, object>
-        {
-            ["Namespace"] = "AWS/SQS",
-            ["MetricName"] = "ApproximateNumberOfMessagesVisible",
-            ["Dimensions"] = new object[] { Dimension("QueueName", GetAtt(_template.WorkDeadLetterQueueId(), "QueueName")) },
-            ["Statistic"] = "Maximum",
-            ["Period"] = FiveMinutes,
-            ["EvaluationPeriods"] = 1,
-            ["Threshold"] = 1,
-            ["ComparisonOperator"] = "GreaterThanOrEqualToThreshold",
-            ["TreatMissingData"] = "notBreaching",
-        }));
+        AssertFiresOnAnyOccurrenceInOnePeriod("AWS/SQS", "ApproximateNumberOfMessagesVisible", Dimension("QueueName", GetAtt(_template.WorkDeadLetterQueueId(), "QueueName")), "Maximum");
     }
 
     [Theory]
@@ -97,36 +75,14 @@ public sealed class AlarmsTests(DefaultStackFixture stack) : IClassFixture<Defau
     [InlineData(CentralStackNames.Worker)]
     public void ThrottlesAlarm_OfEachFunction_FiresOnAnyThrottle(string constructId)
     {
-        _template.HasResourceProperties(AlarmType, Match.ObjectLike(new Dictionary<string, object>
-        {
-            ["Namespace"] = "AWS/Lambda",
-            ["MetricName"] = "Throttles",
-            ["Dimensions"] = new object[] { Dimension("FunctionName", Ref(_template.FunctionResourceId(constructId))) },
-            ["Statistic"] = "Sum",
-            ["Period"] = FiveMinutes,
-            ["EvaluationPeriods"] = 1,
-            ["Threshold"] = 1,
-            ["ComparisonOperator"] = "GreaterThanOrEqualToThreshold",
-            ["TreatMissingData"] = "notBreaching",
-        }));
+        AssertFiresOnAnyOccurrenceInOnePeriod("AWS/Lambda", "Throttles", Dimension("FunctionName", Ref(_template.FunctionResourceId(constructId))), "Sum");
     }
 
     [Fact]
     public void FailedInvocationsAlarm_FiresWhenEventBridgeCannotStartARun()
     {
         var ruleId = _template.SingleLogicalId("AWS::Events::Rule");
-        _template.HasResourceProperties(AlarmType, Match.ObjectLike(new Dictionary<string, object>
-        {
-            ["Namespace"] = "AWS/Events",
-            ["MetricName"] = "FailedInvocations",
-            ["Dimensions"] = new object[] { Dimension("RuleName", Ref(ruleId)) },
-            ["Statistic"] = "Sum",
-            ["Period"] = FiveMinutes,
-            ["EvaluationPeriods"] = 1,
-            ["Threshold"] = 1,
-            ["ComparisonOperator"] = "GreaterThanOrEqualToThreshold",
-            ["TreatMissingData"] = "notBreaching",
-        }));
+        AssertFiresOnAnyOccurrenceInOnePeriod("AWS/Events", "FailedInvocations", Dimension("RuleName", Ref(ruleId)), "Sum");
     }
 
     [Fact]
@@ -207,6 +163,21 @@ public sealed class AlarmsTests(DefaultStackFixture stack) : IClassFixture<Defau
 
     [Fact]
     public void Topic_HasNoSubscription_WithoutAlarmEmail() => _template.ResourceCountIs("AWS::SNS::Subscription", 0);
+
+    /// <summary>An alarm that fires in the first 5-minute period whose statistic is 1 or more, and is OK without data.</summary>
+    private void AssertFiresOnAnyOccurrenceInOnePeriod(string metricNamespace, string metricName, Dictionary<string, object> dimension, string statistic) =>
+        _template.HasResourceProperties(AlarmType, Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Namespace"] = metricNamespace,
+            ["MetricName"] = metricName,
+            ["Dimensions"] = new object[] { dimension },
+            ["Statistic"] = statistic,
+            ["Period"] = FiveMinutes,
+            ["EvaluationPeriods"] = 1,
+            ["Threshold"] = 1,
+            ["ComparisonOperator"] = "GreaterThanOrEqualToThreshold",
+            ["TreatMissingData"] = "notBreaching",
+        }));
 
     private static Dictionary<string, object> Dimension(string name, object value) =>
         new() { ["Name"] = name, ["Value"] = value };
