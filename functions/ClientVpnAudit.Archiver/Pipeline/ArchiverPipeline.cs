@@ -31,10 +31,11 @@ public sealed class ArchiverPipeline(Func<Target, IAmazonEC2> ec2For, IAmazonDyn
         var shared = RunShared.Create(dynamoDb, options, budget);
         var worker = new EndpointWorker(ec2For, options, _context, shared, log, cancellationToken);
         var queue = new InProcessWorkQueue(options.MaxConcurrency, worker.ArchiveAsync);
-        PlanningOutcome planning;
+        var planning = new Planning(ec2For, options, _context, shared, log, cancellationToken);
+        PlanningOutcome outcome;
         try
         {
-            planning = await new Planning(ec2For, options, _context, shared, log, cancellationToken).RunAsync(queue, RunIds.New());
+            outcome = await planning.RunAsync(queue, RunIds.New());
         }
         finally
         {
@@ -42,13 +43,6 @@ public sealed class ArchiverPipeline(Func<Target, IAmazonEC2> ec2For, IAmazonDyn
         }
 
         // After the workers: this run's own listings count.
-        var oldestAge = planning.Error is null
-            ? await ListingFreshness.OldestCompleteListingAgeMinutesAsync(shared.EndpointState, planning.Listed, _context.Clock, budget.Token)
-            : null;
-        cancellationToken.ThrowIfCancellationRequested();
-        return shared.Summarize(startedAt, _context, planning.Listed.Count, planning.EndpointPages, planning.Error) with
-        {
-            OldestCompleteListingAgeMinutes = oldestAge,
-        };
+        return await planning.SummarizeAsync(outcome, startedAt);
     }
 }

@@ -48,4 +48,21 @@ internal sealed class Planning(Func<Target, IAmazonEC2> ec2For, ArchiverOptions 
 
         return new PlanningOutcome(listed, pages, queued, errors.Count == 0 ? null : string.Join("; ", errors));
     }
+
+    /// <summary>
+    /// The run's summary, with the freshness of the endpoints it listed as the endpoint-state table says now: after the
+    /// workers in process, after the earlier runs' workers when the work went to SQS.
+    /// </summary>
+    public async Task<RunSummary> SummarizeAsync(PlanningOutcome outcome, DateTimeOffset startedAt)
+    {
+        var oldestAge = outcome.Error is null
+            ? await ListingFreshness.OldestCompleteListingAgeMinutesAsync(shared.EndpointState, outcome.Listed, context.Clock, shared.Budget.Token)
+            : null;
+        cancellationToken.ThrowIfCancellationRequested();
+        return shared.Summarize(startedAt, context, outcome.Listed.Count, outcome.EndpointPages, outcome.Error) with
+        {
+            OldestCompleteListingAgeMinutes = oldestAge,
+            EndpointsQueued = outcome.Queued,
+        };
+    }
 }

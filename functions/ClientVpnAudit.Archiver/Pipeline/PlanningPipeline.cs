@@ -23,15 +23,8 @@ public sealed class PlanningPipeline(Func<Target, IAmazonEC2> ec2For, IAmazonDyn
         var startedAt = (_context.Clock ?? TimeProvider.System).GetUtcNow();
         using var budget = new RunBudget(options.TimeBudget, cancellationToken);
         var shared = RunShared.Create(dynamoDb, options, budget);
-        var planning = await new Planning(ec2For, options, _context, shared, log, cancellationToken).RunAsync(queue, runId ?? RunIds.New());
-        var oldestAge = planning.Error is null
-            ? await ListingFreshness.OldestCompleteListingAgeMinutesAsync(shared.EndpointState, planning.Listed, _context.Clock, budget.Token)
-            : null;
-        cancellationToken.ThrowIfCancellationRequested();
-        return shared.Summarize(startedAt, _context, planning.Listed.Count, planning.EndpointPages, planning.Error) with
-        {
-            OldestCompleteListingAgeMinutes = oldestAge,
-            EndpointsQueued = planning.Queued,
-        };
+        var planning = new Planning(ec2For, options, _context, shared, log, cancellationToken);
+        var outcome = await planning.RunAsync(queue, runId ?? RunIds.New());
+        return await planning.SummarizeAsync(outcome, startedAt);
     }
 }
